@@ -1,0 +1,55 @@
+// The calling convention.
+//
+// A Lua function is a JS function taking its arguments positionally. It returns one value
+// directly, and zero or several values as a JS array (Lua values are never arrays). Calls in
+// a one-value position take first(); calls in the last position of an argument list, table
+// constructor or return list are expanded with the array as it is.
+import { runtimeError } from "./errors.ts";
+import { metamethod, typeNameForError } from "./meta.ts";
+import { index } from "./index-ops.ts";
+import type { LuaValue } from "./value.ts";
+
+/** Zero results. Shared and frozen: nobody may push into it. */
+export const NONE: LuaValue[] = Object.freeze([]) as unknown as LuaValue[];
+
+/** The first value of a call result (nil for zero results). */
+export function first(r: LuaValue): LuaValue {
+  return Array.isArray(r) ? r[0] : r;
+}
+
+/** Normalise a call result to an array of values (for expansion into lists). */
+export function results(r: LuaValue): LuaValue[] {
+  return Array.isArray(r) ? r : [r];
+}
+
+/** Return several values: a single one travels unwrapped. */
+export function ret(...values: LuaValue[]): LuaValue {
+  return values.length === 1 ? values[0] : values;
+}
+
+/** Call any Lua value: functions directly, other values through __call. */
+export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
+  if (typeof f === "function") return f(...args);
+  return callSlow(f, args, 0);
+}
+
+/** `obj:name(args)`: index once, pass obj as the first argument. */
+export function callMethod(obj: LuaValue, name: string, ...args: LuaValue[]): LuaValue {
+  const f = index(obj, name);
+  if (typeof f === "function") return f(obj, ...args);
+  return callSlow(f, [obj, ...args], 0);
+}
+
+function callSlow(f: LuaValue, args: LuaValue[], operand: number): LuaValue {
+  const h = metamethod(f, "__call");
+  if (h === undefined) throw runtimeError(`attempt to call a ${typeNameForError(f)} value`, operand);
+  return call(h, f, ...args);
+}
+
+/** Append the values of a trailing multi-result call to fixed leading values. */
+export function spread(fixed: LuaValue[], tail: LuaValue): LuaValue[] {
+  if (Array.isArray(tail)) {
+    for (let i = 0; i < tail.length; i++) fixed.push(tail[i]);
+  } else fixed.push(tail);
+  return fixed;
+}

@@ -1,0 +1,142 @@
+// Lua errors: a JS exception carrying a Lua value, and the `chunk.lua:LINE:` positions.
+//
+// Generated code carries no line numbers. A built bundle registers a table that maps its
+// own JS positions back to Lua lines (see compiler/bundle), and positions are recovered
+// from the V8 stack only when an error is raised: the fast path pays nothing.
+import type { LuaValue } from "./value.ts";
+
+export class LuaError extends Error {
+  /** Lua traceback text, filled when the error is raised, printed for uncaught errors. */
+  luaTraceback: string | undefined;
+  constructor(
+    public value: LuaValue,
+    traceback?: string,
+  ) {
+    super(typeof value === "string" ? value : "(error object is not a string)");
+    this.luaTraceback = traceback;
+  }
+}
+
+/** Debug info a bundle registers: positions and operand names of one compiled chunk. */
+export interface ChunkInfo {
+  /** The chunk name used in messages, e.g. "room.lua". */
+  chunk: string;
+  /** The file V8 reports for the bundle's frames (import.meta.url or a path). */
+  file: string;
+  /** lines[jsLine - 1] = flat [jsCol, luaLine, luaCol, ...] sorted by jsCol (0-based cols). */
+  lines: number[][];
+  /** "luaLine:luaCol" of an operation -> descriptions of its operands ("local 't'"). */
+  names: Record<string, string[]>;
+  /** "luaLine:luaCol" of a function definition -> its name for tracebacks. */
+  functions?: Record<string, string>;
+}
+
+const chunks: ChunkInfo[] = [];
+
+export function registerChunk(info: ChunkInfo): void {
+  chunks.push(info);
+}
+
+export interface LuaPosition {
+  chunk: string;
+  line: number;
+  col: number;
+  info: ChunkInfo;
+}
+
+function mapFrame(file: string | null | undefined, line: number | null, col: number | null): LuaPosition | undefined {
+  if (!file || line == null || col == null) return undefined;
+  for (const info of chunks) {
+    if (info.file !== file) continue;
+    const segs = info.lines[line - 1];
+    if (!segs) return undefined;
+    // Greatest segment starting at or before the reported column.
+    let found = -1;
+    for (let i = 0; i < segs.length; i += 3) {
+      if (segs[i] <= col - 1) found = i;
+      else break;
+    }
+    if (found < 0) return undefined;
+    return { chunk: info.chunk, line: segs[found + 1], col: segs[found + 2], info };
+  }
+  return undefined;
+}
+
+function callSites(limit: number, from: Function): NodeJS.CallSite[] {
+  const prepare = Error.prepareStackTrace;
+  const stackLimit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_e, sites) => sites;
+  Error.stackTraceLimit = limit;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder, from);
+  const sites = holder.stack ?? [];
+  Error.prepareStackTrace = prepare;
+  Error.stackTraceLimit = stackLimit;
+  return sites;
+}
+
+/** The Lua positions on the current stack, innermost first. */
+export function luaStack(limit = 200, from: Function = luaStack): LuaPosition[] {
+  if (chunks.length === 0) return [];
+  const out: LuaPosition[] = [];
+  for (const site of callSites(limit, from)) {
+    const p = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** "chunk:line:" for the Lua function at `level` (1 = innermost Lua code), or "" if unknown. */
+export function where(level: number): string {
+  const stack = luaStack(level + 8, where);
+  const p = stack[level - 1];
+  return p ? `${p.chunk}:${p.line}: ` : "";
+}
+
+/** Positions read from an already captured JS stack text (e.g. a RangeError's). */
+export function luaStackFromText(stack: string | undefined): LuaPosition[] {
+  if (!stack || chunks.length === 0) return [];
+  const out: LuaPosition[] = [];
+  for (const m of stack.matchAll(/\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/gm)) {
+    const p = mapFrame(m[1], Number(m[2]), Number(m[3]));
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. */
+export function runtimeError(message: string, operand = -1): LuaError {
+  const stack = luaStack(64, runtimeError);
+  const p = stack[0];
+  if (p && operand >= 0) {
+    const desc = p.info.names[`${p.line}:${p.col}`]?.[operand];
+    if (desc) message += ` (${desc})`;
+  }
+  const err = new LuaError(p ? `${p.chunk}:${p.line}: ${message}` : message);
+  err.luaTraceback = formatTraceback(stack);
+  return err;
+}
+
+export function formatTraceback(stack: LuaPosition[]): string {
+  const lines = ["stack traceback:"];
+  for (const p of stack) {
+    const fn = functionNameAt(p);
+    lines.push(`\t${p.chunk}:${p.line}: in ${fn}`);
+  }
+  return lines.join("\n");
+}
+
+function functionNameAt(p: LuaPosition): string {
+  return p.info.functions?.[`${p.line}:${p.col}`] ?? "function <" + p.chunk + ">";
+}
+
+/** Turn anything thrown (Lua errors, JS stack overflows, runtime bugs) into a Lua error. */
+export function toLuaError(e: unknown): LuaError {
+  if (e instanceof LuaError) return e;
+  if (e instanceof RangeError && /call stack/.test(e.message)) {
+    const p = luaStackFromText(e.stack)[0];
+    return new LuaError(p ? `${p.chunk}:${p.line}: stack overflow` : "stack overflow");
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new LuaError(msg);
+}

@@ -1,0 +1,69 @@
+// Indexing with __index / __newindex chains (lvm.c luaV_finishget / luaV_finishset).
+import { runtimeError } from "./errors.ts";
+import { getMetatable, typeNameForError } from "./meta.ts";
+import { LuaTable } from "./table.ts";
+import type { LuaValue } from "./value.ts";
+
+const MAXTAGLOOP = 2000;
+
+/** `o[k]`: raw hit first, then __index tables and functions. */
+export function index(o: LuaValue, k: LuaValue): LuaValue {
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined || o.metatable === undefined) return v;
+  }
+  return indexSlow(o, k);
+}
+
+function indexSlow(o: LuaValue, k: LuaValue): LuaValue {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let h: LuaValue;
+    if (o instanceof LuaTable) {
+      const v = o.get(k);
+      if (v !== undefined) return v;
+      const mt = o.metatable;
+      if (mt === undefined || (h = mt.getStr("__index")) === undefined) return undefined;
+    } else {
+      const mt = getMetatable(o);
+      h = mt?.getStr("__index");
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+    }
+    if (typeof h === "function") {
+      const r = h(o, k);
+      return Array.isArray(r) ? r[0] : r;
+    }
+    o = h;
+  }
+  throw runtimeError("'__index' chain too long; possible loop");
+}
+
+/** `o[k] = v`: raw set when the key exists or there is no __newindex. */
+export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): void {
+  if (o instanceof LuaTable && o.metatable === undefined) {
+    o.set(k, v);
+    return;
+  }
+  setindexSlow(o, k, v);
+}
+
+function setindexSlow(o: LuaValue, k: LuaValue, v: LuaValue): void {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let h: LuaValue;
+    if (o instanceof LuaTable) {
+      const mt = o.metatable;
+      if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr("__newindex")) === undefined) {
+        o.set(k, v);
+        return;
+      }
+    } else {
+      h = getMetatable(o)?.getStr("__newindex");
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+    }
+    if (typeof h === "function") {
+      h(o, k, v);
+      return;
+    }
+    o = h;
+  }
+  throw runtimeError("'__newindex' chain too long; possible loop");
+}

@@ -1,12 +1,18 @@
 // The runtime's public entry: everything generated code imports comes from here.
-export * from "./lua/value.ts";
-export * from "./lua/table.ts";
-export * from "./lua/errors.ts";
-export * from "./lua/meta.ts";
-export * from "./lua/number.ts";
-export * from "./lua/arith.ts";
-export * from "./lua/bitwise.ts";
-export * from "./lua/compare.ts";
-export * from "./lua/concat.ts";
-export * from "./lua/index-ops.ts";
-export * from "./lua/call.ts";
+export { LuaFloat, float, notFalse, truthy, type LuaValue, type LuaFunction } from "./lua/value.ts";
+export { LuaTable, tableOf } from "./lua/table.ts";
+export { LuaError, registerChunk, type ChunkInfo } from "./lua/errors.ts";
+export { LuaUserdata } from "./lua/meta.ts";
+export { add, sub, mul, div, mod, pow, idiv, unm } from "./lua/arith.ts";
+export { band, bor, bxor, shl, shr, bnot } from "./lua/bitwise.ts";
+export { eq, ne, lt, le, gt, ge } from "./lua/compare.ts";
+export { concat, len } from "./lua/concat.ts";
+export { index, setindex } from "./lua/index-ops.ts";
+export { call, callMethod, first, results, NONE } from "./lua/call.ts";
+export { forIn, forLimit, forPrep } from "./lua/loops.ts";
+export {
+  assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen,
+  rawset, select, setmetatable, tonumber, tostring, type, xpcall,
+} from "./lua/base.ts";
+export { G, _VERSION } from "./lua/env.ts";
+export { runMain } from "./run.ts";

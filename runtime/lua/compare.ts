@@ -49,6 +49,17 @@ export function le(a: LuaValue, b: LuaValue): boolean {
   throw compareError(a, b);
 }
 
+/** `a > b`: Lua evaluates a then b, then tests b < a. */
+export function gt(a: LuaValue, b: LuaValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a > b;
+  return lt(b, a);
+}
+
+export function ge(a: LuaValue, b: LuaValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a >= b;
+  return le(b, a);
+}
+
 function orderMeta(a: LuaValue, b: LuaValue, event: string): boolean {
   const h = metamethod(a, event) ?? metamethod(b, event);
   if (h === undefined) throw compareError(a, b);

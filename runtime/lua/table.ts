@@ -132,11 +132,18 @@ export function normaliseKey(key: LuaFloat): LuaValue {
 }
 
 /**
- * Build a table from positional values (1..n, holes allowed as in Lua's constructor) and
- * key/value pairs. Positional values win over explicit keys 1..n, as OP_SETLIST runs last.
+ * A table constructor: positional values (1..n, holes allowed as in Lua's constructor),
+ * `name = value` fields, and `[key] = value` pairs (flat). Positional values win over
+ * explicit keys 1..n, as Lua's OP_SETLIST runs last.
  */
-export function tableOf(items?: LuaValue[], pairs?: LuaValue[]): LuaTable {
+export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, pairs?: LuaValue[]): LuaTable {
   const t = new LuaTable();
+  if (fields) {
+    for (const k in fields) {
+      const v = fields[k];
+      if (v !== undefined) (t.hash ??= new Map()).set(k, v);
+    }
+  }
   if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1] !== undefined) t.set(pairs[i], pairs[i + 1]);
   if (items && items.length > 0) {
     let n = items.length;

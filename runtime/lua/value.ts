@@ -55,6 +55,16 @@ export function toJsNumber(v: number | bigint | LuaFloat): number {
   return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
 }
 
+/** A float literal with an integral value (`1.0`). */
+export function float(n: number): LuaFloat {
+  return new LuaFloat(n);
+}
+
+/** `a or b` is `notFalse(a) ?? b`: nil and false both select b. */
+export function notFalse(v: LuaValue): LuaValue {
+  return v === false ? undefined : v;
+}
+
 export function truthy(v: LuaValue): boolean {
   return v !== undefined && v !== false;
 }

@@ -1,0 +1,414 @@
+// Analysis: resolves every name to a local or a global, gives locals their TypeScript names,
+// records what each function needs (varargs, whether it always yields one value, whether its
+// end is reachable), resolves gotos to labels, and decides how globals are compiled.
+// Results live in side tables; the tree is not modified.
+import { rangeOf, type Chunk, type L } from "./parse.ts";
+
+export interface Binding {
+  name: string;
+  jsName: string;
+  kind: "local" | "global";
+  /** Assignments after the declaration (a `local function` or initialised local counts 0). */
+  assignments: number;
+  /** Declared by `local function f` or `function f` (globals): always a function value or nil. */
+  functionsOnly: boolean;
+  /** Referenced from a function nested inside the declaring one. */
+  captured: boolean;
+  fn: FunctionInfo | undefined;
+  /** For `local function f`: the function, to know what its calls return. */
+  fnInfo?: FunctionInfo;
+}
+
+export type FunctionNode = L.FunctionDeclaration | L.Chunk;
+
+export interface FunctionInfo {
+  node: FunctionNode | undefined;
+  parent: FunctionInfo | undefined;
+  isVararg: boolean;
+  /** Every return yields exactly one value and the end is unreachable: callers skip first(). */
+  singleResult: boolean;
+  endReachable: boolean;
+}
+
+export interface GotoTarget {
+  label: L.LabelStatement;
+  /** The statement list holding the label. */
+  block: L.Statement[];
+  backward: boolean;
+}
+
+export interface Analysis {
+  chunk: Chunk;
+  refs: Map<L.Identifier, Binding>;
+  functions: Map<L.Node, FunctionInfo>;
+  main: FunctionInfo;
+  globals: Map<string, Binding>;
+  /** The program reaches the global table as a value (_G, _ENV, load...): globals live in G. */
+  dynamicGlobals: boolean;
+  /** Every name spelled in the program, so runtime imports can avoid them. */
+  names: Set<string>;
+  gotos: Map<L.GotoStatement, GotoTarget>;
+  /** Statement lists containing labels that gotos target. */
+  labelledBlocks: Set<L.Statement[]>;
+  /** Globals whose fields the program assigns (`function string.trim()`): no direct member access. */
+  fieldAssignedGlobals: Set<string>;
+}
+
+const JS_RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
+    "implements interface package private protected public await arguments eval undefined NaN Infinity async of get set " +
+    "any boolean number string symbol never unknown object declare namespace module type abstract readonly as is keyof infer " +
+    "constructor require globalThis"
+  ).split(" "),
+);
+
+/** Globals through which a program can reach the global table itself. */
+const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "setfenv", "getfenv", "rawset", "rawget", "require"]);
+
+interface Scope {
+  vars: Map<string, Binding>;
+  fn: FunctionInfo;
+}
+
+
+export function analyse(chunk: Chunk): Analysis {
+  const a: Analysis = {
+    chunk,
+    refs: new Map(),
+    functions: new Map(),
+    main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true },
+    globals: new Map(),
+    dynamicGlobals: false,
+    names: new Set(),
+    gotos: new Map(),
+    labelledBlocks: new Set(),
+    fieldAssignedGlobals: new Set(),
+  };
+  collectNames(chunk.body, a.names);
+  const scopes: Scope[] = [];
+  const usedJsNames = new Map<string, number>();
+
+  const lookup = (name: string): Binding | undefined => {
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const b = scopes[i].vars.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  };
+
+  const jsNameFor = (name: string): string => {
+    let js = JS_RESERVED.has(name) ? name + "_" : name;
+    // Shadowing a visible local (or a reserved name) gets a fresh name: JS `let` has a
+    // temporal dead zone and forbids redeclaration in one block, Lua allows both.
+    if (lookup(name) || usedJsNames.has(js)) {
+      let n = usedJsNames.get(js) ?? 1;
+      let candidate: string;
+      do candidate = `${js}_${++n}`;
+      while (a.names.has(candidate) || usedJsNames.has(candidate));
+      usedJsNames.set(js, n);
+      js = candidate;
+    }
+    usedJsNames.set(js, usedJsNames.get(js) ?? 1);
+    return js;
+  };
+
+  const declare = (id: L.Identifier, functionsOnly = false): Binding => {
+    const scope = scopes[scopes.length - 1];
+    const b: Binding = { name: id.name, jsName: jsNameFor(id.name), kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn };
+    a.refs.set(id, b);
+    return b;
+  };
+  const bind = (b: Binding) => scopes[scopes.length - 1].vars.set(b.name, b);
+
+  const globalBinding = (name: string): Binding => {
+    let b = a.globals.get(name);
+    if (!b) {
+      b = { name, jsName: JS_RESERVED.has(name) ? name + "_" : name, kind: "global", assignments: 0, functionsOnly: true, captured: false, fn: undefined };
+      a.globals.set(name, b);
+      if (DYNAMIC_GLOBAL_NAMES.has(name)) a.dynamicGlobals = true;
+    }
+    return b;
+  };
+
+  const resolve = (id: L.Identifier): Binding => {
+    const b = lookup(id.name) ?? globalBinding(id.name);
+    if (b.kind === "local" && b.fn !== scopes[scopes.length - 1].fn) b.captured = true;
+    a.refs.set(id, b);
+    return b;
+  };
+
+  const expr = (e: L.Expression | null | undefined): void => {
+    if (!e) return;
+    switch (e.type) {
+      case "Identifier":
+        resolve(e);
+        return;
+      case "FunctionDeclaration":
+        func(e, undefined);
+        return;
+      case "TableConstructorExpression":
+        for (const f of e.fields) {
+          if (f.type === "TableKey") expr(f.key);
+          expr(f.value);
+        }
+        return;
+      case "BinaryExpression":
+      case "LogicalExpression":
+        expr(e.left);
+        expr(e.right);
+        return;
+      case "UnaryExpression":
+        expr(e.argument);
+        return;
+      case "MemberExpression":
+        expr(e.base);
+        return;
+      case "IndexExpression":
+        expr(e.base);
+        expr(e.index);
+        return;
+      case "CallExpression":
+        expr(e.base);
+        e.arguments.forEach(expr);
+        return;
+      case "TableCallExpression":
+        expr(e.base);
+        expr(e.arguments);
+        return;
+      case "StringCallExpression":
+        expr(e.base);
+        expr(e.argument);
+        return;
+      case "VarargLiteral": {
+        return;
+      }
+    }
+  };
+
+  const assignTarget = (t: L.Expression, isFunction: boolean): void => {
+    if (t.type === "Identifier") {
+      const b = resolve(t);
+      b.assignments++;
+      if (!isFunction) b.functionsOnly = false;
+      return;
+    }
+    expr(t);
+    noteFieldAssignment(t);
+  };
+
+  const noteFieldAssignment = (t: L.Expression): void => {
+    let base: L.Expression = t;
+    while (base.type === "MemberExpression" || base.type === "IndexExpression") base = base.base;
+    if (base.type === "Identifier" && a.refs.get(base)?.kind === "global") a.fieldAssignedGlobals.add(base.name);
+  };
+
+  const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined): FunctionInfo => {
+    const parent = scopes[scopes.length - 1].fn;
+    const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true };
+    a.functions.set(node, info);
+    scopes.push({ vars: new Map(), fn: info });
+    if (selfFor) bind(declare(selfFor));
+    for (const p of node.parameters) {
+      if (p.type === "VarargLiteral") info.isVararg = true;
+      else bind(declare(p));
+    }
+    const returns: L.ReturnStatement[] = [];
+    info.endReachable = block(node.body, returns);
+    info.singleResult = !info.endReachable && returns.every((r) => r.arguments.length === 1 && !isMulti(a.chunk, r.arguments[0]));
+    scopes.pop();
+    return info;
+  };
+
+  /** Analyse a statement list in a new scope; returns whether its end is reachable. */
+  const block = (stmts: L.Statement[], returns: L.ReturnStatement[], before?: () => void, after?: () => void): boolean => {
+    scopes.push({ vars: new Map(), fn: scopes[scopes.length - 1].fn });
+    before?.();
+    const reachable = statements(stmts, returns);
+    after?.();
+    scopes.pop();
+    return reachable;
+  };
+
+  const statements = (stmts: L.Statement[], returns: L.ReturnStatement[]): boolean => {
+    let reachable = true;
+    for (const s of stmts) reachable = statement(s, returns) && reachable && !endsFlow(s);
+    return reachable;
+  };
+
+  const statement = (s: L.Statement, returns: L.ReturnStatement[]): boolean => {
+    switch (s.type) {
+      case "LocalStatement": {
+        s.init.forEach(expr);
+        const bs = s.variables.map((v) => declare(v));
+        bs.forEach(bind);
+        return true;
+      }
+      case "AssignmentStatement":
+        s.variables.forEach((v, i) => assignTarget(v, s.init[i]?.type === "FunctionDeclaration"));
+        s.init.forEach(expr);
+        return true;
+      case "CallStatement":
+        expr(s.expression);
+        return true;
+      case "FunctionDeclaration": {
+        const id = s.identifier;
+        if (s.isLocal && id?.type === "Identifier") {
+          const b = declare(id, true);
+          bind(b);
+          b.fnInfo = func(s, undefined);
+        } else if (id?.type === "Identifier") {
+          assignTarget(id, true);
+          func(s, undefined);
+        } else if (id?.type === "MemberExpression") {
+          expr(id.base);
+          noteFieldAssignment(id);
+          func(s, id.indexer === ":" ? ({ type: "Identifier", name: "self" } as L.Identifier) : undefined);
+        }
+        return true;
+      }
+      case "ReturnStatement":
+        s.arguments.forEach(expr);
+        returns.push(s);
+        return false;
+      case "IfStatement": {
+        let any = false;
+        let hasElse = false;
+        for (const c of s.clauses) {
+          if (c.type !== "ElseClause") expr(c.condition);
+          else hasElse = true;
+          if (block(c.body, returns)) any = true;
+        }
+        return any || !hasElse;
+      }
+      case "WhileStatement":
+        expr(s.condition);
+        block(s.body, returns);
+        return !(s.condition.type === "BooleanLiteral" && s.condition.value) || containsBreak(s.body);
+      case "RepeatStatement":
+        // the condition sees the body's locals
+        block(s.body, returns, undefined, () => expr(s.condition));
+        return true;
+      case "DoStatement":
+        return block(s.body, returns);
+      case "ForNumericStatement":
+        expr(s.start);
+        expr(s.end);
+        expr(s.step);
+        block(s.body, returns, () => bind(declare(s.variable)));
+        return true;
+      case "ForGenericStatement":
+        s.iterators.forEach(expr);
+        block(s.body, returns, () => s.variables.forEach((v) => bind(declare(v))));
+        return true;
+      case "GotoStatement":
+      case "LabelStatement":
+      case "BreakStatement":
+        return true;
+    }
+    return true;
+  };
+
+  scopes.push({ vars: new Map(), fn: a.main });
+  a.functions.set(chunk as unknown as L.Node, a.main);
+  a.main.endReachable = statements(chunk.body, []);
+  scopes.pop();
+
+  resolveGotos(chunk.body, a);
+  if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;
+  return a;
+}
+
+function endsFlow(s: L.Statement): boolean {
+  return s.type === "ReturnStatement" || s.type === "BreakStatement" || s.type === "GotoStatement";
+}
+
+function containsBreak(stmts: L.Statement[]): boolean {
+  for (const s of stmts) {
+    if (s.type === "BreakStatement" || s.type === "GotoStatement") return true;
+    if (s.type === "IfStatement" && s.clauses.some((c) => containsBreak(c.body))) return true;
+    if (s.type === "DoStatement" && containsBreak(s.body)) return true;
+  }
+  return false;
+}
+
+/** Calls and `...` yield several values in multi-value positions unless parenthesised. */
+export function isMulti(chunk: Chunk, e: L.Expression): boolean {
+  return (e.type === "CallExpression" || e.type === "StringCallExpression" || e.type === "TableCallExpression" || e.type === "VarargLiteral") && !chunk.parenthesized.has(e);
+}
+
+function collectNames(node: unknown, out: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectNames(n, out);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const n = node as any;
+  if (n.type === "Identifier") out.add(n.name);
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object") collectNames(n[key], out);
+}
+
+/** Resolve each goto to its label: the nearest visible label of that name in the same function. */
+function resolveGotos(body: L.Statement[], a: Analysis): void {
+  const visit = (stmts: L.Statement[], visible: Map<string, { label: L.LabelStatement; block: L.Statement[]; index: number }>[]) => {
+    const here = new Map<string, { label: L.LabelStatement; block: L.Statement[]; index: number }>();
+    stmts.forEach((s, index) => {
+      if (s.type === "LabelStatement") here.set(s.label.name, { label: s, block: stmts, index });
+    });
+    const stack = [...visible, here];
+    stmts.forEach((s, index) => {
+      if (s.type === "GotoStatement") {
+        for (let i = stack.length - 1; i >= 0; i--) {
+          const t = stack[i].get(s.label.name);
+          if (t) {
+            const backward = t.block === stmts ? t.index < index : rangeOf(t.label)[0] < rangeOf(s)[0];
+            a.gotos.set(s, { label: t.label, block: t.block, backward });
+            a.labelledBlocks.add(t.block);
+            return;
+          }
+        }
+        throw Object.assign(new Error(`no visible label '${s.label.name}' for goto`), { node: s });
+      }
+      for (const child of childBlocks(s)) visit(child, stack);
+      for (const fn of nestedFunctions(s)) visit(fn.body, []);
+    });
+  };
+  visit(body, []);
+}
+
+function childBlocks(s: L.Statement): L.Statement[][] {
+  switch (s.type) {
+    case "IfStatement":
+      return s.clauses.map((c) => c.body);
+    case "WhileStatement":
+    case "RepeatStatement":
+    case "DoStatement":
+    case "ForNumericStatement":
+    case "ForGenericStatement":
+      return [s.body];
+  }
+  return [];
+}
+
+function nestedFunctions(s: L.Node): L.FunctionDeclaration[] {
+  const out: L.FunctionDeclaration[] = [];
+  const walk = (n: any, top: boolean) => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach((x) => walk(x, false));
+    if (n.type === "FunctionDeclaration") {
+      out.push(n);
+      return;
+    }
+    // statements of child blocks are visited by resolveGotos itself
+    if (!top && isStatement(n)) return;
+    for (const k in n) if (k !== "loc" && k !== "range" && k !== "body") walk(n[k], false);
+    if (top && n.type === "RepeatStatement") walk(n.condition, false);
+  };
+  walk(s, true);
+  return out;
+}
+
+function isStatement(n: any): boolean {
+  return typeof n.type === "string" && n.type.endsWith("Statement") && n.type !== "FunctionDeclaration";
+}

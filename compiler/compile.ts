@@ -1,0 +1,22 @@
+// The pipeline, one way: Lua source -> parse -> analyse -> emit -> (format). Used by the CLI,
+// the bundler and the tests.
+import { analyse } from "./analyse.ts";
+import { emitChunk, type Emitted } from "./emit/index.ts";
+import { formatTypeScript } from "./format.ts";
+import { parse } from "./parse.ts";
+
+export interface Compiled extends Emitted {
+  chunkName: string;
+}
+
+/** Compile a Lua chunk (a byte string, one char per byte) to unformatted TypeScript with mappings. */
+export function compileLua(source: string, chunkName: string): Compiled {
+  const chunk = parse(source, chunkName);
+  const analysis = analyse(chunk);
+  return { ...emitChunk(analysis), chunkName };
+}
+
+/** Compile to readable, prettier-formatted TypeScript (no mappings: prettier moves code). */
+export async function compileToReadableTs(source: string, chunkName: string): Promise<string> {
+  return formatTypeScript(compileLua(source, chunkName).code);
+}

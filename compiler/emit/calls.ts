@@ -1,0 +1,80 @@
+// Calls. A callee known to be a function (a runtime function, a local function never
+// reassigned, a global only ever assigned functions) is called directly; anything else goes
+// through call()/callMethod(), which handle __call and name the culprit when it fails.
+// `want` says what the caller needs: one value, all values, or nothing (a statement).
+import type { L } from "../parse.ts";
+import type { EmitContext } from "./context.ts";
+import { expressionList, stringLiteral, value } from "./expressions.ts";
+import { LIBRARIES, NO_RESULT, SINGLE_RESULT } from "./globals.ts";
+
+type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
+export type Want = "one" | "all" | "none";
+
+function argumentsOf(e: AnyCall): L.Expression[] {
+  if (e.type === "CallExpression") return e.arguments;
+  if (e.type === "StringCallExpression") return [e.argument];
+  return [e.arguments];
+}
+
+export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string {
+  const args = argumentsOf(e);
+  const end = e.loc!.end;
+  const start = e.loc!.start;
+  const base = e.base;
+  // The call's position: its first line (as Lua reports it), its last column (unique per call).
+  const at = (operands: (L.Node | undefined)[]) => ctx.markOp(start.line, end.column, operands);
+
+  if (base.type === "MemberExpression" && base.indexer === ":") {
+    const list = expressionList(ctx, args);
+    const r = `${at([base])}${ctx.rt("callMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
+    return want === "one" ? `${ctx.rt("first")}(${r})` : r;
+  }
+
+  const direct = directCallee(ctx, base);
+  if (direct) {
+    const r = `${at([base])}${direct.js}(${expressionList(ctx, args)})`;
+    return want === "one" && !direct.single ? `${ctx.rt("first")}(${r})` : r;
+  }
+  const list = expressionList(ctx, args);
+  const r = `${at([base])}${ctx.rt("call")}(${value(ctx, base)}${list ? ", " + list : ""})`;
+  return want === "one" ? `${ctx.rt("first")}(${r})` : r;
+}
+
+interface Direct {
+  js: string;
+  /** Always returns exactly one value. */
+  single: boolean;
+}
+
+function directCallee(ctx: EmitContext, base: L.Expression): Direct | undefined {
+  if (base.type === "Identifier") {
+    const b = ctx.binding(base);
+    if (b.kind === "local") {
+      if (b.functionsOnly && b.assignments === 0) return { js: b.jsName, single: b.fnInfo?.singleResult ?? false };
+      return undefined;
+    }
+    if (ctx.isFixedRuntimeGlobal(base.name) && !(base.name in LIBRARIES) && base.name !== "_VERSION" && /^[a-z]/.test(base.name)) {
+      return { js: ctx.globalName(base.name), single: SINGLE_RESULT.has(base.name) || NO_RESULT.has(base.name) };
+    }
+    if (!ctx.analysis.dynamicGlobals && b.functionsOnly && b.assignments > 0) return { js: ctx.globalName(base.name), single: false };
+    return undefined;
+  }
+  if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier") {
+    const lib = base.base.name;
+    const member = base.identifier.name;
+    const b = ctx.binding(base.base);
+    if (b.kind === "global" && LIBRARIES[lib]?.includes(member) && ctx.isFixedRuntimeGlobal(lib)) {
+      return { js: `${ctx.globalName(lib)}.${member}`, single: SINGLE_RESULT.has(`${lib}.${member}`) };
+    }
+  }
+  return undefined;
+}
+
+/** `string.format` etc. read as values (not called) when the library is fixed. */
+export function libraryMember(ctx: EmitContext, e: L.MemberExpression): string | undefined {
+  if (e.indexer !== "." || e.base.type !== "Identifier") return undefined;
+  const b = ctx.binding(e.base);
+  const lib = e.base.name;
+  if (b.kind !== "global" || !LIBRARIES[lib]?.includes(e.identifier.name) || !ctx.isFixedRuntimeGlobal(lib)) return undefined;
+  return `${ctx.globalName(lib)}.${e.identifier.name}`;
+}

@@ -1,0 +1,190 @@
+// What every emitter shares: the analysis, the code writer, runtime imports (requested by
+// name, so the output imports exactly what it uses), temporaries, and the source positions
+// and operand names that runtime errors need.
+import CodeBlockWriter from "code-block-writer";
+import type { Analysis, Binding, FunctionInfo } from "../analyse.ts";
+import type { L } from "../parse.ts";
+import { RUNTIME_GLOBALS } from "./globals.ts";
+
+/** Positions are carried through the text as markers, removed by takeMappings(). */
+const MARK_OPEN = "\u0001";
+const MARK_CLOSE = "\u0002";
+
+export interface Mapping {
+  /** 0-based line and column in the generated text. */
+  genLine: number;
+  genCol: number;
+  /** 1-based Lua line, 0-based Lua column. */
+  line: number;
+  col: number;
+}
+
+export interface FunctionState {
+  info: FunctionInfo;
+  temps: number;
+  /** Temporaries to declare at the top of the function body. */
+  tempNames: string[];
+  varargs: string;
+  /** JS labels in use in this function (JS forbids nesting two equal labels). */
+  labels: Set<string>;
+  /** Depth of goto loop wrappers inside the innermost Lua loop (a plain break would hit them). */
+  loopLabels: (string | undefined)[];
+}
+
+export class EmitContext {
+  writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false });
+  /** How each goto is written, decided where its label's block is structured. */
+  readonly gotoJs = new Map<L.GotoStatement, string>();
+  /** Gotos that are a loop's `continue`. */
+  readonly continueGotos = new Set<L.GotoStatement>();
+  private readonly imports = new Map<string, string>();
+  private readonly positions: { line: number; col: number }[] = [];
+  /** "line:col" -> operand descriptions, for "attempt to index a nil value (local 't')". */
+  readonly names: Record<string, string[]> = {};
+  fn!: FunctionState;
+  /** Comments not yet written, in source order. */
+  pendingComments: L.Comment[];
+
+  constructor(readonly analysis: Analysis) {
+    this.pendingComments = [...analysis.chunk.comments];
+  }
+
+  /** The local name of a runtime export, imported on first use; aliased if Lua uses the name. */
+  rt(name: string): string {
+    let local = this.imports.get(name);
+    if (local === undefined) {
+      local = this.analysis.names.has(name) ? "$" + name : name;
+      this.imports.set(name, local);
+    }
+    return local;
+  }
+
+  /** Import a runtime export under exactly its own name (the Lua global it implements). */
+  rtGlobal(name: string): string {
+    this.imports.set(name, name);
+    return name;
+  }
+
+  /** Globals compiled to module-level variables: name -> initial value (a runtime import or undefined). */
+  readonly moduleGlobals = new Map<string, string | undefined>();
+
+  /**
+   * A global in static mode (the program never reaches the global table as a value): a
+   * runtime global that is never assigned is the runtime's own binding; any other global is a
+   * module-level variable, initialised from the runtime when it provides one.
+   */
+  globalName(name: string): string {
+    const b = this.analysis.globals.get(name);
+    const provided = RUNTIME_GLOBALS.has(name);
+    if (provided && (!b || b.assignments === 0)) return this.rtGlobal(name);
+    const js = b?.jsName ?? name;
+    if (!this.moduleGlobals.has(js)) {
+      let init: string | undefined;
+      if (provided) {
+        init = "$" + name;
+        this.imports.set(name, init);
+      }
+      this.moduleGlobals.set(js, init);
+    }
+    return js;
+  }
+
+  /** A global's binding is the runtime's and cannot change: its members may be used directly. */
+  isFixedRuntimeGlobal(name: string): boolean {
+    if (this.analysis.dynamicGlobals || !RUNTIME_GLOBALS.has(name)) return false;
+    const b = this.analysis.globals.get(name);
+    return (!b || b.assignments === 0) && !this.analysis.fieldAssignedGlobals.has(name);
+  }
+
+  importList(): [string, string][] {
+    return [...this.imports.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  }
+
+  /** A marker mapping the next generated token to a Lua position. */
+  mark(line: number, col: number): string {
+    this.positions.push({ line, col });
+    return MARK_OPEN + (this.positions.length - 1).toString(36) + MARK_CLOSE;
+  }
+
+  markNode(node: L.Node): string {
+    const loc = node.loc!;
+    return this.mark(loc.start.line, loc.start.column);
+  }
+
+  /**
+   * A marker for an operation that can fail on its operands; records how Lua would name them.
+   * Positions must be unique per operation, so callers pass the operator's own position.
+   */
+  markOp(line: number, col: number, operands: (L.Node | undefined)[]): string {
+    const descs = operands.map((o) => (o ? this.describe(o) : ""));
+    if (descs.some((d) => d)) this.names[`${line}:${col}`] = descs;
+    return this.mark(line, col);
+  }
+
+  /** How Lua's error messages name an expression: local 'x', global 'x', field 'x', method 'x'. */
+  describe(node: L.Node): string {
+    switch (node.type) {
+      case "Identifier": {
+        const b = this.analysis.refs.get(node);
+        if (!b || b.kind === "global") return `global '${node.name}'`;
+        return b.fn !== this.fn.info ? `upvalue '${node.name}'` : `local '${node.name}'`;
+      }
+      case "MemberExpression":
+        return node.indexer === ":" ? `method '${node.identifier.name}'` : `field '${node.identifier.name}'`;
+      case "IndexExpression":
+        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "";
+      case "StringLiteral":
+        return "";
+    }
+    return "";
+  }
+
+  binding(id: L.Identifier): Binding {
+    const b = this.analysis.refs.get(id);
+    if (!b) throw new Error(`unresolved identifier ${id.name}`);
+    return b;
+  }
+
+  /** A fresh temporary of the current function, declared at its top. */
+  temp(): string {
+    const name = `$${++this.fn.temps}`;
+    this.fn.tempNames.push(name);
+    return name;
+  }
+
+  /** A JS label unique within the current function. */
+  label(base: string): string {
+    let name = /^(break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with|yield|let|static|await)$/.test(base) ? base + "_" : base;
+    let n = 1;
+    while (this.fn.labels.has(name)) name = `${base}_${++n}`;
+    this.fn.labels.add(name);
+    return name;
+  }
+
+  /** Strip the markers from the finished text and return it with its mappings. */
+  takeMappings(text: string): { code: string; mappings: Mapping[] } {
+    const mappings: Mapping[] = [];
+    let out = "";
+    let line = 0;
+    let lineStart = 0;
+    let last = 0;
+    for (let i = text.indexOf(MARK_OPEN); i >= 0; i = text.indexOf(MARK_OPEN, last)) {
+      const piece = text.slice(last, i);
+      out += piece;
+      for (let j = piece.indexOf("\n"); j >= 0; j = piece.indexOf("\n", j + 1)) {
+        line++;
+        lineStart = out.length - piece.length + j + 1;
+      }
+      const close = text.indexOf(MARK_CLOSE, i);
+      const p = this.positions[parseInt(text.slice(i + 1, close), 36)];
+      mappings.push({ genLine: line, genCol: out.length - lineStart, line: p.line, col: p.col });
+      last = close + 1;
+    }
+    out += text.slice(last);
+    return { code: out, mappings };
+  }
+}
+
+export function stringValue(s: L.StringLiteral): string {
+  return (s as unknown as { value: string }).value;
+}

@@ -1,0 +1,62 @@
+// Functions: parameters (`...` becomes a rest parameter), temporaries declared at the top of
+// the body, and an explicit `return NONE` where the end is reachable, because falling off the
+// end yields zero values in Lua (print(f()) prints an empty line), not one nil.
+import CodeBlockWriter from "code-block-writer";
+import type { L } from "../parse.ts";
+import type { FunctionInfo } from "../analyse.ts";
+import type { EmitContext, FunctionState } from "./context.ts";
+import { block } from "./statements.ts";
+
+export function functionExpression(ctx: EmitContext, e: L.FunctionDeclaration, selfParam = false): string {
+  const info = ctx.analysis.functions.get(e)!;
+  const params = parameterList(ctx, e, info, selfParam);
+  const body = functionBody(ctx, info, () => block(ctx, e.body));
+  return `${ctx.markNode(e)}function (${params}): LuaValue {\n${body}}`;
+}
+
+/** `local function f` as a function declaration. */
+export function functionDeclaration(ctx: EmitContext, name: string, e: L.FunctionDeclaration): string {
+  const info = ctx.analysis.functions.get(e)!;
+  const params = parameterList(ctx, e, info, false);
+  const body = functionBody(ctx, info, () => block(ctx, e.body));
+  return `${ctx.markNode(e)}function ${name}(${params}): LuaValue {\n${body}}`;
+}
+
+function parameterList(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, selfParam: boolean): string {
+  ctx.rt("LuaValue");
+  const ps: string[] = [];
+  if (selfParam) ps.push("self?: LuaValue");
+  for (const p of e.parameters) {
+    if (p.type === "Identifier") ps.push(`${ctx.binding(p).jsName}?: LuaValue`);
+  }
+  if (info.isVararg) ps.push(`...${varargsName(ctx)}: LuaValue[]`);
+  return ps.join(", ");
+}
+
+export function varargsName(ctx: EmitContext): string {
+  return ctx.analysis.names.has("varargs") ? "varargs_" : "varargs";
+}
+
+/** Emit a function body with its own temporaries and labels; returns the indented text. */
+export function functionBody(ctx: EmitContext, info: FunctionInfo, emitBody: () => void): string {
+  const outerWriter = ctx.writer;
+  const outerFn = ctx.fn;
+  const state: FunctionState = { info, temps: 0, tempNames: [], varargs: varargsName(ctx), labels: new Set(), loopLabels: [] };
+  ctx.fn = state;
+  const inner = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
+  ctx.writer = inner;
+  emitBody();
+  if (info.endReachable && info !== ctx.analysis.main) inner.writeLine(`return ${ctx.rt("NONE")};`);
+  ctx.writer = outerWriter;
+  ctx.fn = outerFn;
+  let text = inner.toString();
+  if (state.tempNames.length) text = `let ${state.tempNames.map((t) => `${t}: LuaValue`).join(", ")};\n` + text;
+  return indent(text);
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l.length ? "  " + l : l))
+    .join("\n");
+}

@@ -1,0 +1,36 @@
+// What the compiler knows of the runtime's global environment: the globals it provides (each
+// exported from the runtime entry under its Lua name), the library members generated code may
+// call directly, and which of those always return exactly one value (so no first() is needed).
+
+export const BASE_FUNCTIONS = [
+  "assert", "collectgarbage", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "print",
+  "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
+];
+
+export const LIBRARIES: Record<string, string[]> = {
+  string: ["byte", "char", "dump", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse", "sub", "upper", "pack", "packsize", "unpack"],
+  table: ["concat", "insert", "move", "pack", "remove", "sort", "unpack"],
+  math: ["abs", "acos", "asin", "atan", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger", "min", "mininteger", "modf", "pi", "rad", "random", "randomseed", "sin", "sqrt", "tan", "tointeger", "type", "ult"],
+  os: ["clock", "date", "difftime", "exit", "getenv", "remove", "rename", "time", "tmpname"],
+  io: ["close", "lines", "open", "read", "write", "type", "stdout", "stderr", "stdin"],
+  utf8: ["char", "charpattern", "codepoint", "codes", "len", "offset"],
+  coroutine: ["create", "isyieldable", "resume", "running", "status", "wrap", "yield"],
+};
+
+/** Q-SYS globals the runtime implements (runtime/qsys). */
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer"];
+
+export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...Object.keys(LIBRARIES), ...QSYS_GLOBALS]);
+
+/** Functions that always return exactly one value. */
+export const SINGLE_RESULT = new Set<string>([
+  "tostring", "type", "rawequal", "rawlen", "rawget", "setmetatable", "getmetatable", "tonumber",
+  "string.format", "string.rep", "string.sub", "string.upper", "string.lower", "string.len", "string.reverse", "string.char", "string.pack", "string.packsize", "string.gmatch",
+  "table.concat", "table.pack",
+  "math.abs", "math.ceil", "math.floor", "math.sqrt", "math.max", "math.min", "math.fmod", "math.tointeger", "math.type", "math.random", "math.exp", "math.log", "math.sin", "math.cos", "math.tan", "math.asin", "math.acos", "math.atan", "math.ult", "math.deg", "math.rad",
+  "os.time", "os.clock", "os.date", "os.getenv", "os.difftime", "os.tmpname",
+  "utf8.char", "coroutine.create", "coroutine.wrap", "coroutine.status", "coroutine.isyieldable",
+]);
+
+/** Base functions that return nothing (their results are never wanted). */
+export const NO_RESULT = new Set<string>(["print"]);

@@ -1,0 +1,40 @@
+// The emitter's entry: a chunk becomes a module whose default export runs the chunk.
+// Globals (when the program never reaches the global table as a value) are module-level
+// variables; runtime globals never assigned are the runtime's own bindings, imported by name.
+import type { Analysis } from "../analyse.ts";
+import { EmitContext, type Mapping } from "./context.ts";
+import { functionBody, varargsName } from "./functions.ts";
+import { block, leadingComments } from "./statements.ts";
+
+export interface Emitted {
+  code: string;
+  mappings: Mapping[];
+  /** "line:col" -> operand descriptions for runtime error messages. */
+  names: Record<string, string[]>;
+}
+
+export const RUNTIME_MODULE = "qsys2ts/runtime";
+
+export function emitChunk(analysis: Analysis): Emitted {
+  const ctx = new EmitContext(analysis);
+  ctx.rt("LuaValue");
+  const body = functionBody(ctx, analysis.main, () => {
+    block(ctx, analysis.chunk.body);
+    leadingComments(ctx, Infinity);
+  });
+  const lines: string[] = [];
+  lines.push(`// Compiled from ${analysis.chunk.name} by qsys2ts. Lua semantics come from the runtime's helpers.`);
+  const imports = ctx.importList().map(([name, local]) => (name === local ? name : `${name} as ${local}`));
+  const typeOnly = new Set(["LuaValue"]);
+  const specifiers = imports.map((s) => (typeOnly.has(s) ? `type ${s}` : s));
+  lines.push(`import { ${specifiers.join(", ")} } from "${RUNTIME_MODULE}";`);
+  lines.push("");
+  if (ctx.moduleGlobals.size) {
+    for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}: LuaValue${init ? ` = ${init}` : ""};`);
+    lines.push("");
+  }
+  lines.push(`export default function main(...${varargsName(ctx)}: LuaValue[]): LuaValue {`);
+  const text = lines.join("\n") + "\n" + body + "}\n";
+  const { code, mappings } = ctx.takeMappings(text);
+  return { code, mappings, names: ctx.names };
+}

@@ -1,0 +1,95 @@
+// Loops. A numeric for with integer literal start and step is a plain JS counting loop;
+// any other numeric for goes through forPrep (Lua's checks, float loops). Generic for is a
+// JS for-of over forIn(...), which walks tables directly for pairs/ipairs and calls the
+// iterator function otherwise. JS gives each iteration fresh bindings, as Lua 5.3 does.
+import type { L } from "../parse.ts";
+import { rangeOf } from "../parse.ts";
+import type { EmitContext } from "./context.ts";
+import { expressionList, value } from "./expressions.ts";
+import { block } from "./statements.ts";
+import { callExpression } from "./calls.ts";
+
+/** Emit a loop body block; `after` writes statements at its end (repeat's condition). */
+export function loopBody(ctx: EmitContext, body: L.Statement[], after?: () => void, head?: () => void): void {
+  markContinueGotos(ctx, body, after === undefined);
+  ctx.fn.loopLabels.push(undefined);
+  ctx.writer.inlineBlock(() => {
+    head?.();
+    block(ctx, body);
+    after?.();
+  });
+  ctx.fn.loopLabels.pop();
+  ctx.writer.newLine();
+}
+
+/** `goto continue` to a label ending this loop's body becomes `continue` (not for repeat). */
+function markContinueGotos(ctx: EmitContext, body: L.Statement[], allowed: boolean): void {
+  const last = body[body.length - 1];
+  if (!allowed || last?.type !== "LabelStatement") return;
+  const gotos = [...ctx.analysis.gotos].filter(([, t]) => t.label === last).map(([g]) => g);
+  if (gotos.some((g) => insideNestedLoop(body, g))) return;
+  for (const g of gotos) ctx.continueGotos.add(g);
+}
+
+function insideNestedLoop(body: L.Statement[], g: L.GotoStatement): boolean {
+  const [gs, ge] = rangeOf(g);
+  const visit = (stmts: L.Statement[]): boolean =>
+    stmts.some((s) => {
+      const [a, b] = rangeOf(s);
+      if (gs < a || ge > b) return false;
+      if (s.type === "WhileStatement" || s.type === "RepeatStatement" || s.type === "ForNumericStatement" || s.type === "ForGenericStatement") return true;
+      if (s.type === "IfStatement") return s.clauses.some((c) => visit(c.body));
+      if (s.type === "DoStatement") return visit(s.body);
+      return false;
+    });
+  return visit(body);
+}
+
+function intLiteral(ctx: EmitContext, e: L.Expression | null): number | undefined {
+  if (e === null) return 1;
+  let neg = false;
+  if (e.type === "UnaryExpression" && e.operator === "-") {
+    neg = true;
+    e = e.argument;
+  }
+  if (e.type !== "NumericLiteral") return undefined;
+  const n = ctx.analysis.chunk.numbers.get(e)!;
+  if (n.kind !== "int" || typeof n.value !== "number") return undefined;
+  return neg ? -n.value : n.value;
+}
+
+export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: string): void {
+  const w = ctx.writer;
+  const v = ctx.binding(s.variable);
+  const start = intLiteral(ctx, s.start);
+  const step = intLiteral(ctx, s.step);
+  const assigned = v.assignments > 0;
+  if (start !== undefined && step !== undefined && step !== 0) {
+    const limitLit = intLiteral(ctx, s.end);
+    const counter = assigned ? ctx.temp().replace("$", "$i") : v.jsName;
+    const cmp = step > 0 ? "<=" : ">=";
+    const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;
+    const limit = limitLit !== undefined ? String(limitLit) : "$limit";
+    const init = limitLit !== undefined ? `let ${counter} = ${start}` : `let ${counter} = ${start}, $limit = ${ctx.rt("forLimit")}(${value(ctx, s.end)}, ${step})`;
+    w.write(`${at}for (${init}; ${counter} ${cmp} ${limit}; ${inc}) `);
+    loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}: LuaValue = ${counter};`) : undefined);
+    return;
+  }
+  const loop = ctx.temp().replace("$", "$for");
+  w.write(`${at}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
+  loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}: LuaValue = ${loop}.value;`));
+}
+
+export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: string): void {
+  const names = s.variables.map((v) => ctx.binding(v));
+  const kind = names.some((b) => b.assignments > 0) ? "let" : "const";
+  // forIn takes the explist's values: one value, or an array of them
+  const only = s.iterators.length === 1 ? s.iterators[0] : undefined;
+  const source = only ? (isCall(only) ? callExpression(ctx, only as L.CallExpression, "all") : value(ctx, only)) : `[${expressionList(ctx, s.iterators)}]`;
+  ctx.writer.write(`${at}for (${kind} [${names.map((b) => b.jsName).join(", ")}] of ${ctx.rt("forIn")}(${source})) `);
+  loopBody(ctx, s.body);
+}
+
+function isCall(e: L.Expression): boolean {
+  return e.type === "CallExpression" || e.type === "StringCallExpression" || e.type === "TableCallExpression";
+}

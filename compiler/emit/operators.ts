@@ -1,0 +1,101 @@
+// Operators. Each goes through its runtime helper (Lua's subtypes, coercions, metamethods and
+// errors), except where the result is provably the same with a plain JS operator: equality
+// with a string, nil or boolean literal, and boolean logic on values known to be booleans.
+import type { L } from "../parse.ts";
+import type { EmitContext } from "./context.ts";
+import { condition, numberLiteral, value, wrap } from "./expressions.ts";
+
+const ARITH: Record<string, string> = {
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod",
+  "^": "pow",
+  "//": "idiv",
+  "&": "band",
+  "|": "bor",
+  "~": "bxor",
+  "<<": "shl",
+  ">>": "shr",
+  "..": "concat",
+};
+
+const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">=": "ge" };
+
+export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
+  const op = e.operator as string;
+  const at = e.right.loc!.start;
+  if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
+  const cmp = COMPARE[op];
+  if (cmp) return `${ctx.markOp(at.line, at.column, [])}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+  const helper = ARITH[op];
+  if (!helper) throw new Error(`unknown operator ${op}`);
+  return `${ctx.markOp(at.line, at.column, [e.left, e.right])}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+}
+
+/** Literals whose representation is unique, so === is Lua's equality against them. */
+function isIdentityLiteral(e: L.Expression): boolean {
+  return e.type === "StringLiteral" || e.type === "NilLiteral" || e.type === "BooleanLiteral";
+}
+
+function equality(ctx: EmitContext, e: L.BinaryExpression, negate: boolean): string {
+  const left = value(ctx, e.left);
+  const right = value(ctx, e.right);
+  if (isIdentityLiteral(e.left) || isIdentityLiteral(e.right)) return `${left} ${negate ? "!==" : "==="} ${right}`;
+  return `${ctx.rt(negate ? "ne" : "eq")}(${left}, ${right})`;
+}
+
+export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
+  const at = e.loc!.start;
+  switch (e.operator) {
+    case "not":
+      return `!${wrap(condition(ctx, e.argument))}`;
+    case "-":
+      if (e.argument.type === "NumericLiteral") return numberLiteral(ctx, e.argument, true);
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
+    case "#":
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("len")}(${value(ctx, e.argument)})`;
+    case "~":
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
+  }
+  throw new Error(`unknown unary operator ${e.operator}`);
+}
+
+/** Comparisons, `not`, and boolean literals yield JS booleans; so do and/or of two of them. */
+export function isBooleanTyped(e: L.Expression): boolean {
+  switch (e.type) {
+    case "BooleanLiteral":
+      return true;
+    case "BinaryExpression":
+      return ["==", "~=", "<", "<=", ">", ">="].includes(e.operator);
+    case "UnaryExpression":
+      return e.operator === "not";
+    case "LogicalExpression":
+      return isBooleanTyped(e.left) && isBooleanTyped(e.right);
+  }
+  return false;
+}
+
+/** Values that are never nil or false. */
+function isTruthyTyped(e: L.Expression): boolean {
+  return e.type === "NumericLiteral" || e.type === "StringLiteral" || e.type === "TableConstructorExpression" || e.type === "FunctionDeclaration" || (e.type === "BooleanLiteral" && e.value);
+}
+
+export function logical(ctx: EmitContext, e: L.LogicalExpression): string {
+  if (e.operator === "or") {
+    // The `c and x or y` idiom with a boolean c and a never-false x is a conditional.
+    const l = e.left;
+    if (l.type === "LogicalExpression" && l.operator === "and" && isBooleanTyped(l.left) && isTruthyTyped(l.right)) {
+      return `${wrap(value(ctx, l.left))} ? ${value(ctx, l.right)} : ${wrap(value(ctx, e.right))}`;
+    }
+    if (isBooleanTyped(e.left)) return `${wrap(value(ctx, e.left))} || ${wrap(value(ctx, e.right))}`;
+    if (isTruthyTyped(e.left)) return value(ctx, e.left);
+    // nil and false both fall through to the right operand; ?? alone would keep false.
+    return `${ctx.rt("notFalse")}(${value(ctx, e.left)}) ?? ${wrap(value(ctx, e.right))}`;
+  }
+  if (isBooleanTyped(e.left)) return `${wrap(value(ctx, e.left))} && ${wrap(value(ctx, e.right))}`;
+  if (isTruthyTyped(e.left)) return value(ctx, e.right);
+  const t = ctx.temp();
+  return `${ctx.rt("truthy")}((${t} = ${value(ctx, e.left)})) ? ${wrap(value(ctx, e.right))} : ${t}`;
+}

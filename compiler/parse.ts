@@ -1,0 +1,132 @@
+// The only module that knows luaparse. It parses Lua 5.3 source (a byte string: one char per
+// byte) and normalises luaparse's traps: numeric literals get their Lua subtype and exact
+// value, parenthesised multi-value expressions are marked, syntax errors become
+// LuaSyntaxError with the source line.
+import luaparse from "luaparse";
+import type * as L from "luaparse";
+import { str2number } from "../runtime/lua/number.ts";
+import { LuaFloat } from "../runtime/lua/value.ts";
+
+export type * as L from "luaparse";
+
+export interface Chunk {
+  name: string;
+  source: string;
+  body: L.Statement[];
+  comments: L.Comment[];
+  /** Numeric literal -> its Lua value: integer (number|bigint) or float. */
+  numbers: Map<L.NumericLiteral, { kind: "int" | "float"; value: number | bigint }>;
+  /** Call and vararg expressions written inside parentheses: they yield exactly one value. */
+  parenthesized: Set<L.Node>;
+}
+
+export class LuaSyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly col: number,
+    readonly reason: string,
+    readonly sourceLine: string,
+  ) {
+    super(`${file}:${line}:${col}: ${reason}`);
+  }
+
+  /** `file:LINE:COL: message`, the source line and a caret under the column. */
+  format(): string {
+    const shown = this.sourceLine.replace(/\t/g, " ");
+    return `${this.message}\n${shown}\n${" ".repeat(Math.max(0, this.col - 1))}^\n`;
+  }
+}
+
+export function parse(source: string, name: string): Chunk {
+  let ast: L.Chunk;
+  const body = source.startsWith("#") ? "--" + source.slice(1) : source; // shebang line, as lua.c skips it
+  try {
+    ast = luaparse.parse(body, {
+      luaVersion: "5.3",
+      encodingMode: "pseudo-latin1",
+      locations: true,
+      ranges: true,
+      comments: true,
+      scope: false,
+    });
+  } catch (e: any) {
+    if (typeof e?.line === "number") {
+      const reason = String(e.message).replace(/^\[\d+:\d+\] /, "");
+      const line = source.split(/\r\n|\n|\r/)[e.line - 1] ?? "";
+      throw new LuaSyntaxError(name, e.line, e.column + 1, reason, line);
+    }
+    throw e;
+  }
+  const chunk: Chunk = {
+    name,
+    source,
+    body: ast.body,
+    comments: ast.comments ?? [],
+    numbers: new Map(),
+    parenthesized: new Set(),
+  };
+  normalise(chunk, ast);
+  return chunk;
+}
+
+function normalise(chunk: Chunk, ast: L.Chunk): void {
+  const startOfCommentEndingAt = new Map(chunk.comments.map((c) => [rangeOf(c)[1], rangeOf(c)[0]]));
+  const endOfCommentStartingAt = new Map(chunk.comments.map((c) => [rangeOf(c)[0], rangeOf(c)[1]]));
+  const src = chunk.source;
+
+  const skipBack = (pos: number): number => {
+    // index of the first significant char before pos, skipping blanks and comments
+    let i = pos - 1;
+    for (;;) {
+      while (i >= 0 && /\s/.test(src[i])) i--;
+      const start = startOfCommentEndingAt.get(i + 1);
+      if (start !== undefined) {
+        i = start - 1;
+        continue;
+      }
+      return i;
+    }
+  };
+  const skipForward = (pos: number): number => {
+    let i = pos;
+    for (;;) {
+      while (i < src.length && /\s/.test(src[i])) i++;
+      const end = endOfCommentStartingAt.get(i);
+      if (end !== undefined) {
+        i = end;
+        continue;
+      }
+      return i;
+    }
+  };
+
+  const visit = (node: any, parent: any): void => {
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "NumericLiteral") {
+      const v = str2number(node.raw);
+      if (v === undefined) throw new Error(`bad numeral ${node.raw}`);
+      chunk.numbers.set(node, v instanceof LuaFloat ? { kind: "float", value: v.n } : typeof v === "number" && !Number.isInteger(v) ? { kind: "float", value: v } : { kind: "int", value: v });
+    }
+    if (node.type === "CallExpression" || node.type === "StringCallExpression" || node.type === "TableCallExpression" || node.type === "VarargLiteral") {
+      const before = skipBack(node.range[0]);
+      const after = skipForward(node.range[1]);
+      if (src[before] === "(" && src[after] === ")") {
+        const ownCallParen = parent?.type === "CallExpression" && parent.arguments.includes(node) && skipForward(parent.base.range[1]) === before;
+        if (!ownCallParen) chunk.parenthesized.add(node);
+      }
+    }
+    for (const key in node) {
+      if (key === "loc" || key === "range") continue;
+      const child = node[key];
+      if (Array.isArray(child)) for (const c of child) visit(c, node);
+      else if (child && typeof child === "object" && typeof child.type === "string") visit(child, node);
+    }
+  };
+  for (const s of ast.body) visit(s, ast);
+}
+
+/** Source offsets [start, end) of a node (luaparse's typings omit them). */
+export function rangeOf(node: L.Node | L.Comment): [number, number] {
+  return (node as unknown as { range: [number, number] }).range;
+}

@@ -52,6 +52,8 @@ export interface Analysis {
   labelledBlocks: Set<L.Statement[]>;
   /** Globals whose fields the program assigns (`function string.trim()`): no direct member access. */
   fieldAssignedGlobals: Set<string>;
+  /** The implicit `self` parameter of `function a:m()` definitions. */
+  selfBindings: Map<L.FunctionDeclaration, Binding>;
 }
 
 const JS_RESERVED = new Set(
@@ -65,7 +67,7 @@ const JS_RESERVED = new Set(
 );
 
 /** Globals through which a program can reach the global table itself. */
-const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "setfenv", "getfenv", "rawset", "rawget", "require"]);
+const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "setfenv", "getfenv", "require"]);
 
 interface Scope {
   vars: Map<string, Binding>;
@@ -85,6 +87,7 @@ export function analyse(chunk: Chunk): Analysis {
     gotos: new Map(),
     labelledBlocks: new Set(),
     fieldAssignedGlobals: new Set(),
+    selfBindings: new Map(),
   };
   collectNames(chunk.body, a.names);
   const scopes: Scope[] = [];
@@ -209,7 +212,11 @@ export function analyse(chunk: Chunk): Analysis {
     const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true };
     a.functions.set(node, info);
     scopes.push({ vars: new Map(), fn: info });
-    if (selfFor) bind(declare(selfFor));
+    if (selfFor) {
+      const b = declare(selfFor);
+      bind(b);
+      a.selfBindings.set(node, b);
+    }
     for (const p of node.parameters) {
       if (p.type === "VarargLiteral") info.isVararg = true;
       else bind(declare(p));

@@ -42,7 +42,7 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
     `import { registerChunk, runMain } from "qsys2ts/runtime";`,
     `const debug = (globalThis as any).${DEBUG_GLOBAL};`,
     `registerChunk({ chunk: ${JSON.stringify(chunkName)}, file: import.meta.url, lines: debug.lines, names: debug.names });`,
-    `runMain(main);`,
+    `runMain(main, import.meta.url);`,
   ].join("\n");
   const dir = dirname(resolve(luaPath));
   const result = await build({

@@ -16,3 +16,4 @@ export {
 } from "./lua/base.ts";
 export { G, _VERSION } from "./lua/env.ts";
 export { runMain } from "./run.ts";
+export { string, table, math } from "./lua/stdlib.ts";

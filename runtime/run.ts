@@ -1,10 +1,17 @@
-// Running a compiled chunk as lua.c runs a script: an uncaught error prints
-// `lua: msg` and a traceback to stderr and exits with status 1.
+// Running a compiled chunk as lua.c runs a script: an uncaught error prints `lua: msg` and a
+// traceback to stderr and exits with status 1.
+//
+// A built program runs its chunk in a worker thread with a large stack: Lua recurses about
+// 200,000 calls deep where V8's default stack stops near 10,000. The main thread only starts
+// the worker, forwards SIGINT/SIGTERM to it, and exits with its exit code.
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { LuaError, toLuaError } from "./lua/errors.ts";
 import { tostring } from "./lua/concat.ts";
 import { metamethod } from "./lua/meta.ts";
 import { flushStdout, writeStderr } from "./lua/output.ts";
 import type { LuaValue } from "./lua/value.ts";
+
+const STACK_MB = 64;
 
 export function errorText(err: LuaError): string {
   const v: LuaValue = err.value;
@@ -14,14 +21,64 @@ export function errorText(err: LuaError): string {
   return `(error object is a ${v === undefined ? "nil" : typeof v === "boolean" ? "boolean" : tostring(v).split(":")[0]} value)`;
 }
 
-export function runMain(main: (...args: LuaValue[]) => LuaValue, args: LuaValue[] = []): void {
+type SignalHandler = (signal: string) => void;
+const signalHandlers: SignalHandler[] = [];
+
+/**
+ * Run `handler` on SIGINT/SIGTERM instead of the default exit. Works in the worker too
+ * (signals reach only the main thread, which forwards them).
+ */
+export function onSignal(handler: SignalHandler): void {
+  if (signalHandlers.length === 0 && isMainThread) {
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => signalHandlers.forEach((h) => h(sig)));
+  }
+  signalHandlers.push(handler);
+}
+
+/** Run a chunk. With `entryUrl` (the bundle's own URL) it runs in a worker with a big stack. */
+export function runMain(main: (...args: LuaValue[]) => LuaValue, entryUrl?: string): void {
+  const args: LuaValue[] = process.argv.slice(2);
+  if (entryUrl && isMainThread && process.env.QSYS2TS_NO_WORKER !== "1") {
+    startWorker(entryUrl);
+    return;
+  }
+  if (!isMainThread && workerData?.qsys2ts) {
+    parentPort!.on("message", (m: { signal?: string }) => {
+      if (!m.signal) return;
+      if (signalHandlers.length === 0) {
+        flushStdout();
+        process.exit(m.signal === "SIGINT" ? 130 : 143);
+      }
+      for (const h of signalHandlers) h(m.signal);
+    });
+    parentPort!.unref();
+  }
   try {
     main(...args);
   } catch (e) {
     const err = toLuaError(e);
     writeStderr(`lua: ${errorText(err)}\n${err.luaTraceback ?? "stack traceback:\n\t[C]: in ?"}\n`);
     flushStdout();
-    process.exitCode = 1;
     process.exit(1);
   }
+}
+
+function startWorker(entryUrl: string): void {
+  const worker = new Worker(new URL(entryUrl), {
+    workerData: { qsys2ts: true },
+    argv: process.argv.slice(2),
+    resourceLimits: { stackSizeMb: STACK_MB },
+    stdout: false,
+    stderr: false,
+  });
+  const forward = (signal: string) => worker.postMessage({ signal });
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  worker.on("error", (e) => {
+    process.stderr.write(`lua: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+  worker.on("exit", (code) => {
+    process.exit(process.exitCode ?? code);
+  });
 }

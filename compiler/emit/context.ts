@@ -115,8 +115,9 @@ export class EmitContext {
    * A marker for an operation that can fail on its operands; records how Lua would name them.
    * Positions must be unique per operation, so callers pass the operator's own position.
    */
-  markOp(line: number, col: number, operands: (L.Node | undefined)[]): string {
-    const descs = operands.map((o) => (o ? this.describe(o) : ""));
+  markOp(line: number, col: number, operands: (L.Node | undefined)[], constants = true): string {
+    // Lua names constants only where they sit in a register (a called or indexed value).
+    const descs = operands.map((o) => (o && (constants || !isLiteral(o)) ? this.describe(o) : ""));
     if (descs.some((d) => d)) this.names[`${line}:${col}`] = descs;
     return this.mark(line, col);
   }
@@ -134,7 +135,7 @@ export class EmitContext {
       case "IndexExpression":
         return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "";
       case "StringLiteral":
-        return "";
+        return `constant '${stringValue(node)}'`;
     }
     return "";
   }
@@ -183,6 +184,10 @@ export class EmitContext {
     out += text.slice(last);
     return { code: out, mappings };
   }
+}
+
+function isLiteral(n: L.Node): boolean {
+  return n.type === "StringLiteral" || n.type === "NumericLiteral" || n.type === "NilLiteral" || n.type === "BooleanLiteral";
 }
 
 export function stringValue(s: L.StringLiteral): string {

@@ -25,7 +25,7 @@ export function functionDeclaration(ctx: EmitContext, name: string, e: L.Functio
 function parameterList(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, selfParam: boolean): string {
   ctx.rt("LuaValue");
   const ps: string[] = [];
-  if (selfParam) ps.push("self?: LuaValue");
+  if (selfParam) ps.push(`${ctx.analysis.selfBindings.get(e)?.jsName ?? "self"}?: LuaValue`);
   for (const p of e.parameters) {
     if (p.type === "Identifier") ps.push(`${ctx.binding(p).jsName}?: LuaValue`);
   }

@@ -18,9 +18,12 @@ export const LIBRARIES: Record<string, string[]> = {
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer"];
+export const QSYS_GLOBALS: string[] = [];
 
-export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...Object.keys(LIBRARIES), ...QSYS_GLOBALS]);
+/** Libraries the runtime provides so far (the others read as nil globals). */
+const PROVIDED_LIBRARIES = ["string", "table", "math"];
+
+export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
 
 /** Functions that always return exactly one value. */
 export const SINGLE_RESULT = new Set<string>([

@@ -31,7 +31,7 @@ export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   if (cmp) return `${ctx.markOp(at.line, at.column, [])}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
   const helper = ARITH[op];
   if (!helper) throw new Error(`unknown operator ${op}`);
-  return `${ctx.markOp(at.line, at.column, [e.left, e.right])}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+  return `${ctx.markOp(at.line, at.column, [e.left, e.right], false)}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
 }
 
 /** Literals whose representation is unique, so === is Lua's equality against them. */
@@ -53,11 +53,11 @@ export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
       return `!${wrap(condition(ctx, e.argument))}`;
     case "-":
       if (e.argument.type === "NumericLiteral") return numberLiteral(ctx, e.argument, true);
-      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
     case "#":
-      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("len")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("len")}(${value(ctx, e.argument)})`;
     case "~":
-      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
   }
   throw new Error(`unknown unary operator ${e.operator}`);
 }

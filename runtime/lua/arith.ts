@@ -98,7 +98,7 @@ export function unm(a: LuaValue): LuaValue {
   if (typeof a === "bigint") return mkint(-a);
   if (a instanceof LuaFloat) return Number.isNaN(a.n) ? NaN : new LuaFloat(-a.n);
   const n = tonumberArith(a);
-  if (n !== undefined) return unm(n);
+  if (n !== undefined) return unm(typeof a === "string" ? box(f64(n)) : n);
   const h = metamethod(a, "__unm");
   if (h !== undefined) return first(h(a, a));
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
@@ -137,7 +137,9 @@ function arithSlow(a: LuaValue, b: LuaValue, op: Op): LuaValue {
   const x = tonumberArith(a);
   const y = tonumberArith(b);
   if (x !== undefined && y !== undefined) {
-    if (op !== Op.Div && op !== Op.Pow && isInt(x) && isInt(y)) return intArith(op, BigInt(x as number), BigInt(y as number));
+    // Strings convert to floats for arithmetic (lvm.c tonumber): "10" + 1 is 11.0.
+    const ints = typeof a !== "string" && typeof b !== "string" && isInt(x) && isInt(y);
+    if (op !== Op.Div && op !== Op.Pow && ints) return intArith(op, BigInt(x as number), BigInt(y as number));
     const p = f64(x);
     const q = f64(y);
     switch (op) {

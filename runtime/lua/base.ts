@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, typeError } from "./args.ts";
 import { call, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { LuaError, runtimeError, toLuaError, where } from "./errors.ts";
+import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -97,7 +97,7 @@ function ipairsAux(t: LuaValue, i: LuaValue): LuaValue {
 }
 
 export function ipairs(t: LuaValue): LuaValue {
-  if (arguments.length === 0) throw argError(1, "ipairs", "table expected, got no value");
+  if (arguments.length === 0) throw argError(1, "ipairs", "value expected");
   return [ipairsAux, t, 0];
 }
 
@@ -141,7 +141,7 @@ export function rawlen(v: LuaValue): LuaValue {
 
 export function setmetatable(t: LuaValue, mt: LuaValue): LuaValue {
   if (!(t instanceof LuaTable)) throw typeError(t, 1, "setmetatable", "table", arguments.length === 0);
-  if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(mt, 2, "setmetatable", "nil or table", arguments.length < 2);
+  if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, "setmetatable", "nil or table expected");
   if (t.metatable?.getStr("__metatable") !== undefined) throw runtimeError("cannot change a protected metatable");
   t.metatable = mt;
   return t;
@@ -158,7 +158,7 @@ export function assert(v: LuaValue, message?: LuaValue, ...rest: LuaValue[]): Lu
   if (v !== undefined && v !== false) return arguments.length <= 1 ? v : [v, message, ...rest];
   if (arguments.length === 0) throw argError(1, "assert", "value expected");
   if (arguments.length < 2) throw runtimeError("assertion failed!");
-  throw new LuaError(message);
+  throw new LuaError(typeof message === "string" ? where(1) + message : message);
 }
 
 export function error(message?: LuaValue, level?: LuaValue): LuaValue {
@@ -170,7 +170,7 @@ export function error(message?: LuaValue, level?: LuaValue): LuaValue {
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   try {
-    const r = call(f, ...args);
+    const r = cFunctionBoundary(() => call(f, ...args));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -180,7 +180,7 @@ export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
 
 export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaValue {
   try {
-    const r = call(f, ...args);
+    const r = cFunctionBoundary(() => call(f, ...args));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -196,8 +196,9 @@ export function collectgarbage(opt?: LuaValue, _arg?: LuaValue): LuaValue {
       const kb = process.memoryUsage().heapUsed / 1024;
       return kb;
     }
-    case "collect":
     case "step":
+      return false;
+    case "collect":
     case "incremental":
     case "generational":
       return 0;

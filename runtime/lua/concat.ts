@@ -51,13 +51,13 @@ export function len(v: LuaValue): LuaValue {
 }
 
 const ids = new WeakMap<object, number>();
-let nextId = 0x55a4c0;
+let nextId = 0x55a4c03e1000;
 
 /** A stable pseudo address per object, printed as Lua prints pointers. */
 export function addressOf(o: object): string {
   let id = ids.get(o);
   if (id === undefined) ids.set(o, (id = nextId += 0x40));
-  return "0x" + id.toString(16).padStart(12, "0");
+  return "0x" + id.toString(16);
 }
 
 export function tostring(v: LuaValue): string {

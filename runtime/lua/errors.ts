@@ -75,21 +75,38 @@ function callSites(limit: number, from: Function): NodeJS.CallSite[] {
   return sites;
 }
 
-/** The Lua positions on the current stack, innermost first. */
-export function luaStack(limit = 200, from: Function = luaStack): LuaPosition[] {
+/**
+ * Library functions that call Lua functions (pcall, xpcall) run this marker function around
+ * the call, so the stack shows where a C function stands between two Lua levels: an error
+ * raised by a library function called directly from pcall has no Lua position, as in Lua.
+ */
+export function cFunctionBoundary<T>(body: () => T): T {
+  return body();
+}
+
+/**
+ * The Lua levels on the current stack, innermost first: a position for each Lua frame,
+ * undefined for a C boundary (see cFunctionBoundary).
+ */
+export function luaLevels(limit = 200, from: Function = luaLevels): (LuaPosition | undefined)[] {
   if (chunks.length === 0) return [];
-  const out: LuaPosition[] = [];
+  const out: (LuaPosition | undefined)[] = [];
   for (const site of callSites(limit, from)) {
     const p = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
     if (p) out.push(p);
+    else if (site.getFunctionName() === "cFunctionBoundary") out.push(undefined);
   }
   return out;
 }
 
-/** "chunk:line:" for the Lua function at `level` (1 = innermost Lua code), or "" if unknown. */
+/** The Lua positions on the current stack, innermost first. */
+export function luaStack(limit = 200, from: Function = luaStack): LuaPosition[] {
+  return luaLevels(limit, from).filter((p): p is LuaPosition => p !== undefined);
+}
+
+/** "chunk:line:" for the function at `level` (1 = the innermost), or "" for a C function. */
 export function where(level: number): string {
-  const stack = luaStack(level + 8, where);
-  const p = stack[level - 1];
+  const p = luaLevels(level + 8, where)[level - 1];
   return p ? `${p.chunk}:${p.line}: ` : "";
 }
 
@@ -106,8 +123,9 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
 
 /** A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const stack = luaStack(64, runtimeError);
-  const p = stack[0];
+  const levels = luaLevels(64, runtimeError);
+  const p = levels[0];
+  const stack = levels.filter((l): l is LuaPosition => l !== undefined);
   if (p && operand >= 0) {
     const desc = p.info.names[`${p.line}:${p.col}`]?.[operand];
     if (desc) message += ` (${desc})`;

@@ -1,35 +1,14 @@
 // Numbers as text and text as numbers, following lobject.c (lua_Number2str, l_str2int, l_str2d).
 import { LuaFloat, mkint } from "./value.ts";
+import { formatFloat } from "./string/format.ts";
 
-/** C's `%.<prec>g` for a finite or non-finite double, as glibc prints it. */
+/**
+ * C's `%.<prec>g` for a finite or non-finite double, as glibc prints it: the exact binary value
+ * rounded half-to-even (string/format.ts holds the conversion shared with string.format).
+ */
 export function formatG(x: number, prec: number, alt = false, upper = false): string {
   if (!Number.isFinite(x)) return nonFinite(x, upper);
-  if (prec === 0) prec = 1;
-  if (x === 0) {
-    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
-    return Object.is(x, -0) ? "-" + z : z;
-  }
-  const exp = x.toExponential(prec - 1); // d.ddde±X, correctly rounded
-  const e = Number(exp.slice(exp.indexOf("e") + 1));
-  let out: string;
-  if (e < -4 || e >= prec) {
-    let [mant, ex] = exp.split("e");
-    if (!alt) mant = stripZeros(mant);
-    const sign = ex[0] === "-" ? "-" : "+";
-    const digits = ex.replace(/^[+-]/, "");
-    out = mant + (upper ? "E" : "e") + sign + (digits.length < 2 ? "0" + digits : digits);
-  } else {
-    out = x.toFixed(Math.max(0, prec - 1 - e));
-    if (!alt) out = stripZeros(out);
-    else if (!out.includes(".")) out += ".";
-  }
-  return out;
-}
-
-function stripZeros(s: string): string {
-  if (!s.includes(".")) return s;
-  s = s.replace(/0+$/, "");
-  return s.endsWith(".") ? s.slice(0, -1) : s;
+  return formatFloat(x, upper ? "G" : "g", prec, alt);
 }
 
 /** inf, -inf, nan, -nan as glibc spells them. A NaN's sign: see floatToString. */

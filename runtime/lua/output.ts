@@ -1,7 +1,9 @@
 // Buffered stdout, as C stdio buffers Lua's: print and io.write append byte strings here;
 // the buffer goes out when large, at the end of the current event-loop turn, before
-// anything is written to stderr, and at exit. process.stdout/stderr writes are
-// synchronous on Linux for files and pipes, so order is kept.
+// anything is written to stderr, and at exit. Writes go straight to the file descriptors
+// (synchronous, also from the worker thread a program runs in; see runtime/run.ts).
+import { writeSync } from "node:fs";
+
 let chunks: string[] = [];
 let size = 0;
 let scheduled = false;
@@ -23,12 +25,26 @@ export function flushStdout(): void {
   const data = chunks.length === 1 ? chunks[0] : chunks.join("");
   chunks = [];
   size = 0;
-  process.stdout.write(Buffer.from(data, "latin1"));
+  writeAll(1, Buffer.from(data, "latin1"));
 }
 
 export function writeStderr(s: string): void {
   flushStdout();
-  process.stderr.write(Buffer.from(s, "latin1"));
+  writeAll(2, Buffer.from(s, "latin1"));
+}
+
+function writeAll(fd: number, buf: Buffer): void {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue; // a non-blocking pipe that is full: try again
+      if (code === "EPIPE") return; // the reader went away
+      throw e;
+    }
+  }
 }
 
 process.on("exit", flushStdout);

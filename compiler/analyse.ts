@@ -91,7 +91,9 @@ export function analyse(chunk: Chunk): Analysis {
   };
   collectNames(chunk.body, a.names);
   const scopes: Scope[] = [];
-  const usedJsNames = new Map<string, number>();
+  /** Locals that shadow a visible local: they get fresh names once all globals are known. */
+  const shadowing = new Set<Binding>();
+  const locals: Binding[] = [];
 
   const lookup = (name: string): Binding | undefined => {
     for (let i = scopes.length - 1; i >= 0; i--) {
@@ -101,25 +103,11 @@ export function analyse(chunk: Chunk): Analysis {
     return undefined;
   };
 
-  const jsNameFor = (name: string): string => {
-    let js = JS_RESERVED.has(name) ? name + "_" : name;
-    // Shadowing a visible local (or a reserved name) gets a fresh name: JS `let` has a
-    // temporal dead zone and forbids redeclaration in one block, Lua allows both.
-    if (lookup(name) || usedJsNames.has(js)) {
-      let n = usedJsNames.get(js) ?? 1;
-      let candidate: string;
-      do candidate = `${js}_${++n}`;
-      while (a.names.has(candidate) || usedJsNames.has(candidate));
-      usedJsNames.set(js, n);
-      js = candidate;
-    }
-    usedJsNames.set(js, usedJsNames.get(js) ?? 1);
-    return js;
-  };
-
   const declare = (id: L.Identifier, functionsOnly = false): Binding => {
     const scope = scopes[scopes.length - 1];
-    const b: Binding = { name: id.name, jsName: jsNameFor(id.name), kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn };
+    const b: Binding = { name: id.name, jsName: id.name, kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn };
+    if (lookup(id.name)) shadowing.add(b);
+    locals.push(b);
     a.refs.set(id, b);
     return b;
   };
@@ -322,9 +310,36 @@ export function analyse(chunk: Chunk): Analysis {
   a.main.endReachable = statements(chunk.body, []);
   scopes.pop();
 
+  nameLocals(locals, shadowing, a);
   resolveGotos(chunk.body, a);
   if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;
   return a;
+}
+
+/**
+ * TypeScript names for locals: the Lua name, except for JS reserved words and locals that
+ * shadow another local or a global the program uses (JS `let` has a temporal dead zone and
+ * forbids redeclaration in one block; Lua allows both).
+ */
+function nameLocals(locals: Binding[], shadowing: Set<Binding>, a: Analysis): void {
+  const taken = new Set<string>([...a.names]);
+  const counters = new Map<string, number>();
+  for (const b of locals) {
+    const base = JS_RESERVED.has(b.name) ? b.name + "_" : b.name;
+    if (!shadowing.has(b) && !a.globals.has(b.name) && base === b.name) continue;
+    if (!shadowing.has(b) && !a.globals.has(b.name) && !taken.has(base)) {
+      b.jsName = base;
+      taken.add(base);
+      continue;
+    }
+    let n = counters.get(base) ?? 1;
+    let candidate: string;
+    do candidate = `${base}_${++n}`;
+    while (taken.has(candidate));
+    counters.set(base, n);
+    taken.add(candidate);
+    b.jsName = candidate;
+  }
 }
 
 function endsFlow(s: L.Statement): boolean {

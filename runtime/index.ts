@@ -11,9 +11,8 @@ export { index, setindex } from "./lua/index-ops.ts";
 export { call, callMethod, first, results, NONE } from "./lua/call.ts";
 export { forIn, forLimit, forPrep } from "./lua/loops.ts";
 export {
-  assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen,
-  rawset, select, setmetatable, tonumber, tostring, type, xpcall,
-} from "./lua/base.ts";
-export { G, _VERSION } from "./lua/env.ts";
+  G, _VERSION, assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget,
+  rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
+} from "./lua/env.ts";
 export { runMain } from "./run.ts";
 export { string, table, math } from "./lua/stdlib.ts";

@@ -6,6 +6,7 @@ import type { L } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { expressionList, stringLiteral, value } from "./expressions.ts";
 import { LIBRARIES, NO_RESULT, SINGLE_RESULT } from "./globals.ts";
+import { isMulti } from "../analyse.ts";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 export type Want = "one" | "all" | "none";
@@ -30,7 +31,7 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
     return want === "one" ? `${ctx.rt("first")}(${r})` : r;
   }
 
-  const direct = directCallee(ctx, base);
+  const direct = directCallee(ctx, base, args);
   if (direct) {
     const r = `${at([base])}${direct.js}(${expressionList(ctx, args)})`;
     return want === "one" && !direct.single ? `${ctx.rt("first")}(${r})` : r;
@@ -46,12 +47,17 @@ interface Direct {
   single: boolean;
 }
 
-function directCallee(ctx: EmitContext, base: L.Expression): Direct | undefined {
+function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]): Direct | undefined {
   if (base.type === "Identifier") {
     const b = ctx.binding(base);
     if (b.kind === "local") {
-      if (b.functionsOnly && b.assignments === 0) return { js: b.jsName, single: b.fnInfo?.singleResult ?? false };
-      return undefined;
+      const fn = b.fnInfo;
+      if (!fn || !b.functionsOnly || b.assignments > 0) return undefined;
+      // TypeScript checks arity: extra or spread arguments need a rest parameter
+      const params = (fn.node as L.FunctionDeclaration).parameters.filter((p) => p.type === "Identifier").length;
+      const spread = args.length > 0 && isMulti(ctx.analysis.chunk, args[args.length - 1]);
+      if (!fn.isVararg && (args.length > params || spread)) return undefined;
+      return { js: b.jsName, single: fn.singleResult };
     }
     if (ctx.isFixedRuntimeGlobal(base.name) && !(base.name in LIBRARIES) && base.name !== "_VERSION" && /^[a-z]/.test(base.name)) {
       return { js: ctx.globalName(base.name), single: SINGLE_RESULT.has(base.name) || NO_RESULT.has(base.name) };

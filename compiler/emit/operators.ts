@@ -42,7 +42,8 @@ function isIdentityLiteral(e: L.Expression): boolean {
 function equality(ctx: EmitContext, e: L.BinaryExpression, negate: boolean): string {
   const left = value(ctx, e.left);
   const right = value(ctx, e.right);
-  if (isIdentityLiteral(e.left) || isIdentityLiteral(e.right)) return `${left} ${negate ? "!==" : "==="} ${right}`;
+  // (two literals would be a TypeScript "no overlap" error, so they use eq too)
+  if (isIdentityLiteral(e.left) !== isIdentityLiteral(e.right)) return `${left} ${negate ? "!==" : "==="} ${right}`;
   return `${ctx.rt(negate ? "ne" : "eq")}(${left}, ${right})`;
 }
 

@@ -209,7 +209,7 @@ function assignment(ctx: EmitContext, s: L.AssignmentStatement, at: string): voi
   const lastMulti = s.init.length > 0 && isMulti(ctx.analysis.chunk, s.init[s.init.length - 1]);
   if (simple.every((v) => v !== undefined)) {
     // JS destructuring evaluates every right-hand side before assigning, as Lua does
-    const rhs = lastMulti && s.init.length <= targets.length ? `[${expressionList(ctx, s.init)}]` : `[${s.init.map((e) => value(ctx, e)).join(", ")}]`;
+    const rhs = rightHandSides(ctx, s.init, targets.length, lastMulti);
     w.writeLine(`${at}[${simple.join(", ")}] = ${rhs};`);
     return;
   }
@@ -233,8 +233,16 @@ function assignment(ctx: EmitContext, s: L.AssignmentStatement, at: string): voi
     }
   }
   const vals = targets.map(() => ctx.temp());
-  w.writeLine(`[${vals.join(", ")}] = [${lastMulti ? expressionList(ctx, s.init) : s.init.map((e) => value(ctx, e)).join(", ")}];`);
+  w.writeLine(`[${vals.join(", ")}] = ${rightHandSides(ctx, s.init, targets.length, lastMulti)};`);
   for (let i = targets.length - 1; i >= 0; i--) w.writeLine(setTarget(ctx, targets[i], vals[i], bases[i], keys[i]));
+}
+
+/** The values of a multiple assignment as one array literal, padded with nil to the targets. */
+function rightHandSides(ctx: EmitContext, init: L.Expression[], targets: number, lastMulti: boolean): string {
+  if (lastMulti && init.length <= targets) return `[${expressionList(ctx, init)}]`;
+  const values = init.map((e) => value(ctx, e));
+  while (values.length < targets) values.push("undefined");
+  return `[${values.join(", ")}]`;
 }
 
 function functionStatement(ctx: EmitContext, s: L.FunctionDeclaration, at: string): void {

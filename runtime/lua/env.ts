@@ -3,7 +3,7 @@
 import * as base from "./base.ts";
 import { LuaTable } from "./table.ts";
 import { stringMeta } from "./meta.ts";
-import type { LuaValue } from "./value.ts";
+import type { LuaFunction, LuaValue } from "./value.ts";
 
 /** The global table (_G). */
 export const G = new LuaTable();
@@ -15,8 +15,11 @@ export const _VERSION = "Lua 5.3";
  * also plain JS properties, so generated code can call `string.format(...)` directly when the
  * program never modifies the library.
  */
-export function libTable<T extends Record<string, LuaValue>>(name: string, members: T): LuaTable & T {
-  const t = new LuaTable() as LuaTable & T;
+/** Library members as generated code sees them: functions callable with any Lua arguments. */
+export type LibraryMembers<T> = { [K in keyof T]: T[K] extends (...args: any[]) => any ? LuaFunction : T[K] };
+
+export function libTable<T extends Record<string, LuaValue>>(name: string, members: T): LuaTable & LibraryMembers<T> {
+  const t = new LuaTable() as LuaTable & LibraryMembers<T>;
   for (const k of Object.keys(members)) {
     t.set(k, members[k]);
     (t as Record<string, LuaValue>)[k] = members[k];
@@ -25,9 +28,28 @@ export function libTable<T extends Record<string, LuaValue>>(name: string, membe
   return t;
 }
 
-for (const name of ["assert", "collectgarbage", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall"] as const) {
-  G.set(name, base[name]);
-}
+// The base functions, typed as callable with any Lua arguments, as Lua code calls them.
+export const assert: LuaFunction = base.assert;
+export const collectgarbage: LuaFunction = base.collectgarbage;
+export const error: LuaFunction = base.error;
+export const getmetatable: LuaFunction = base.getmetatable;
+export const ipairs: LuaFunction = base.ipairs;
+export const next: LuaFunction = base.next;
+export const pairs: LuaFunction = base.pairs;
+export const pcall: LuaFunction = base.pcall;
+export const print: LuaFunction = base.print;
+export const rawequal: LuaFunction = base.rawequal;
+export const rawget: LuaFunction = base.rawget;
+export const rawlen: LuaFunction = base.rawlen;
+export const rawset: LuaFunction = base.rawset;
+export const select: LuaFunction = base.select;
+export const setmetatable: LuaFunction = base.setmetatable;
+export const tonumber: LuaFunction = base.tonumber;
+export const tostring: LuaFunction = base.tostring;
+export const type: LuaFunction = base.type;
+export const xpcall: LuaFunction = base.xpcall;
+const baseFunctions = { assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall };
+for (const [name, f] of Object.entries(baseFunctions)) G.set(name, f);
 G.set("_G", G);
 G.set("_VERSION", _VERSION);
 

@@ -187,14 +187,20 @@ export function pow(a: LuaValue, b: LuaValue): LuaValue {
 export function frexp(a: LuaValue): LuaValue[] {
   const x = checkNumber(a, 1, "frexp");
   if (x === 0 || !Number.isFinite(x)) return [x !== x ? a : mkfloat(x), 0];
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = x * 2 ** -e;
-  // log2 may be off by one near powers of two, and 2**-e underflows for subnormals
-  while (Math.abs(m) < 0.5) {
+  let m = x;
+  let e = 0;
+  if (Math.abs(m) < 2 ** -1000) {
+    m *= 2 ** 64; // lift subnormals so 2 ** -k below stays finite
+    e = -64;
+  }
+  const k = Math.floor(Math.log2(Math.abs(m))) + 1;
+  m *= 2 ** -k; // exact: a power of two within range
+  e += k;
+  // log2 may be off by one near powers of two
+  if (Math.abs(m) < 0.5) {
     m *= 2;
     e--;
-  }
-  while (Math.abs(m) >= 1) {
+  } else if (Math.abs(m) >= 1) {
     m /= 2;
     e++;
   }

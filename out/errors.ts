@@ -1,0 +1,335 @@
+// Compiled from errors.lua by qsys2ts. Lua semantics come from the runtime's helpers.
+import {
+  add,
+  assert,
+  call,
+  callMethod,
+  concat,
+  error,
+  first,
+  idiv,
+  index,
+  le,
+  len,
+  lt,
+  type LuaValue,
+  mod,
+  mul,
+  NONE,
+  pcall,
+  print,
+  results,
+  select,
+  setindex,
+  setmetatable,
+  string,
+  tableOf,
+  tostring,
+  type,
+  unm,
+  xpcall,
+} from "qsys2ts/runtime";
+
+let undefinedglobal: LuaValue;
+let undefinedfn: LuaValue;
+
+export default function main(...varargs: LuaValue[]): LuaValue {
+  // Errors: levels, values, pcall/xpcall, and Lua's runtime error messages
+  function lvl1(): LuaValue {
+    error("level one");
+    return NONE;
+  }
+  function lvl2(): LuaValue {
+    error("level two", 2);
+    return NONE;
+  }
+  function lvl0(): LuaValue {
+    error("no position", 0);
+    return NONE;
+  }
+  print(...results(pcall(lvl1)));
+  print(...results(pcall(lvl2)));
+  print(...results(pcall(lvl0)));
+  print(...results(pcall(error)));
+  print(...results(pcall(error, undefined)));
+  print(...results(pcall(error, 42)));
+  let [ok, e]: LuaValue[] = [...results(pcall(error, tableOf(undefined, { code: 7 })))];
+  print(ok, type(e), index(e, "code"));
+  print(...results(select("#", ...results(pcall(error)))));
+  print(
+    ...results(
+      xpcall(
+        function (): LuaValue {
+          error("x");
+          return NONE;
+        },
+        function (m?: LuaValue): LuaValue {
+          return concat("handled: ", m);
+        },
+      ),
+    ),
+  );
+  print(
+    ...results(
+      xpcall(
+        function (a?: LuaValue, b?: LuaValue): LuaValue {
+          return add(a, b);
+        },
+        print,
+        3,
+        4,
+      ),
+    ),
+  );
+  print(...results(pcall(pcall, error, "nested")));
+  let t: LuaValue = undefined;
+  let up: LuaValue = undefined;
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return index(t, "x");
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let l: LuaValue;
+        return index(l, "x");
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return index(undefinedglobal, "x");
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        call(undefinedfn);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let tbl: LuaValue = tableOf();
+        call(index(tbl, "method"));
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let tbl: LuaValue = tableOf();
+        callMethod(tbl, "method");
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let tbl: LuaValue = tableOf();
+        return index(index(tbl, "a"), "b");
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return add(1, undefined);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let n: LuaValue;
+        return add(n, 1);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let tbl: LuaValue = tableOf();
+        return mul(index(tbl, "x"), 2);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return add("abc", 1);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return len(undefined);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let l: LuaValue = 5;
+        return len(l);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return unm(tableOf());
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return concat(tableOf(), "x");
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let s: LuaValue = "x";
+        return concat(s, tableOf());
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return lt(1, undefined);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return lt("a", 1);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return le(tableOf(), tableOf());
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let f: LuaValue = 5;
+        call(f);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        setindex(up, "field", 1);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return call("x");
+      }),
+    ),
+  );
+  print(...results(pcall(string.rep)));
+  print(...results(pcall(setmetatable, 1, tableOf())));
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return idiv(1, 0);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        return mod(1, 0);
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        assert(false);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        assert(undefined, "custom message");
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      type(
+        ...results(
+          select(
+            2,
+            ...results(
+              pcall(function (): LuaValue {
+                assert(false, tableOf([1]));
+                return NONE;
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  print(first(assert(1, "unused")), ...results(select("#", ...results(assert(1, 2, 3)))));
+  function rec(n?: LuaValue): LuaValue {
+    return add(rec(add(n, 1)), 1);
+  }
+  let [okso, err]: LuaValue[] = [...results(pcall(rec, 1))];
+  print(okso, err);
+  print(
+    ...results(
+      select(
+        "#",
+        ...results(
+          pcall(function (): LuaValue {
+            error(
+              ...results(
+                setmetatable(
+                  tableOf(),
+                  tableOf(undefined, {
+                    __tostring: function (): LuaValue {
+                      return "custom";
+                    },
+                  }),
+                ),
+              ),
+            );
+            return NONE;
+          }),
+        ),
+      ),
+    ),
+  );
+  print(...results(tostring(...results(select(2, ...results(pcall(error, "with traceback?")))))));
+}

@@ -1,0 +1,74 @@
+// The service lifecycle: what is alive, and a clean stop on SIGINT/SIGTERM.
+//
+// The process stays up while a listener, a socket, a reconnect wait or a running timer
+// exists: those are ref'd Node handles, so Node's own rule gives this for free. On a
+// signal, listeners close, every socket flushes what was written and closes, stdout is
+// flushed, and the process exits 0. Signal handlers are installed when the first listener
+// or socket appears (a script that only prints is left alone).
+import type { Server, Socket } from "node:net";
+import { flushStdout } from "../lua/output.ts";
+
+const servers = new Set<Server>();
+const sockets = new Set<Socket>();
+let installed = false;
+let stopping = false;
+
+/** How long shutdown waits for sockets to drain before it closes them hard. */
+const DRAIN_MS = 2000;
+
+export function trackServer(s: Server): void {
+  servers.add(s);
+  installSignalHandlers();
+}
+
+export function untrackServer(s: Server): void {
+  servers.delete(s);
+}
+
+export function trackSocket(s: Socket): void {
+  sockets.add(s);
+  if (!installed) installSignalHandlers();
+}
+
+export function untrackSocket(s: Socket): void {
+  sockets.delete(s);
+}
+
+/** True once shutdown began: no reconnects, no new work. */
+export function isStopping(): boolean {
+  return stopping;
+}
+
+export function installSignalHandlers(): void {
+  if (installed) return;
+  installed = true;
+  const onSignal = (): void => {
+    void shutdown().then(() => process.exit(0));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}
+
+/** Close listeners, flush and close sockets (bounded wait), flush stdout. */
+export async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const s of servers) s.close();
+  servers.clear();
+  const closing: Promise<void>[] = [];
+  for (const s of sockets) {
+    closing.push(new Promise((resolve) => s.once("close", () => resolve())));
+    if (s.writable) {
+      s.end();
+      s.once("finish", () => s.destroy());
+    } else s.destroy();
+  }
+  if (closing.length > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, DRAIN_MS)));
+    await Promise.race([Promise.all(closing), timeout]);
+    clearTimeout(timer);
+    for (const s of sockets) s.destroy();
+  }
+  flushStdout();
+}

@@ -52,6 +52,8 @@ export interface Analysis {
   labelledBlocks: Set<L.Statement[]>;
   /** Globals whose fields the program assigns (`function string.trim()`): no direct member access. */
   fieldAssignedGlobals: Set<string>;
+  /** The program uses coroutines: functions get generator twins (runtime/lua/coroutine.ts). */
+  usesCoroutines: boolean;
   /** The implicit `self` parameter of `function a:m()` definitions. */
   selfBindings: Map<L.FunctionDeclaration, Binding>;
 }
@@ -88,8 +90,10 @@ export function analyse(chunk: Chunk): Analysis {
     labelledBlocks: new Set(),
     fieldAssignedGlobals: new Set(),
     selfBindings: new Map(),
+    usesCoroutines: false,
   };
   collectNames(chunk.body, a.names);
+  a.usesCoroutines = a.names.has("coroutine");
   const scopes: Scope[] = [];
   /** Locals that shadow a visible local: they get fresh names once all globals are known. */
   const shadowing = new Set<Binding>();

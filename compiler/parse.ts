@@ -44,7 +44,10 @@ export function parse(source: string, name: string): Chunk {
   try {
     ast = luaparse.parse(body, {
       luaVersion: "5.3",
-      encodingMode: "pseudo-latin1",
+      // "none" leaves string values null; we decode `raw` ourselves (decodeString). The
+      // pseudo-latin1 mode has a bug: `return "end"` fails because the parser compares the
+      // token's decoded value with the keyword `end` without checking its type.
+      encodingMode: "none",
       locations: true,
       ranges: true,
       comments: true,
@@ -103,6 +106,7 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
 
   const visit = (node: any, parent: any): void => {
     if (!node || typeof node.type !== "string") return;
+    if (node.type === "StringLiteral") node.value = decodeString(node.raw);
     if (node.type === "NumericLiteral") {
       const v = str2number(node.raw);
       if (v === undefined) throw new Error(`bad numeral ${node.raw}`);
@@ -129,4 +133,59 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
 /** Source offsets [start, end) of a node (luaparse's typings omit them). */
 export function rangeOf(node: L.Node | L.Comment): [number, number] {
   return (node as unknown as { range: [number, number] }).range;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'" };
+
+/** The bytes of a Lua string literal (llex.c read_string / read_long_string). */
+export function decodeString(raw: string): string {
+  const long = /^\[(=*)\[/.exec(raw);
+  if (long) {
+    let body = raw.slice(long[0].length, raw.length - long[0].length);
+    body = body.replace(/^(\r\n|\n\r|\n|\r)/, "");
+    return body.replace(/\r\n|\n\r|\n|\r/g, "\n");
+  }
+  let out = "";
+  const end = raw.length - 1;
+  for (let i = 1; i < end; i++) {
+    const c = raw[i];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = raw[++i];
+    if (e in SIMPLE_ESCAPES) out += SIMPLE_ESCAPES[e];
+    else if (e === "\n" || e === "\r") {
+      out += "\n";
+      if ((raw[i + 1] === "\n" || raw[i + 1] === "\r") && raw[i + 1] !== e) i++;
+    } else if (e === "x") {
+      out += String.fromCharCode(parseInt(raw.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (e === "z") {
+      while (i + 1 < end && /\s/.test(raw[i + 1])) i++;
+    } else if (e === "u") {
+      const close = raw.indexOf("}", i);
+      out += utf8Bytes(parseInt(raw.slice(i + 2, close), 16));
+      i = close;
+    } else if (/[0-9]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-9]/.test(raw[i + 1])) digits += raw[++i];
+      out += String.fromCharCode(Number(digits));
+    } else out += e;
+  }
+  return out;
+}
+
+/** UTF-8 bytes of a code point, up to 0x7FFFFFFF as Lua 5.3 allows (6-byte forms). */
+function utf8Bytes(cp: number): string {
+  if (cp < 0x80) return String.fromCharCode(cp);
+  const bytes: number[] = [];
+  let limit = 0x3f;
+  while (cp > limit) {
+    bytes.unshift(0x80 | (cp & 0x3f));
+    cp = Math.floor(cp / 64);
+    limit >>= 1;
+  }
+  bytes.unshift(((~limit << 1) & 0xff) | cp);
+  return String.fromCharCode(...bytes);
 }

@@ -15,4 +15,5 @@ export {
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
 export { runMain } from "./run.ts";
-export { string, table, math } from "./lua/stdlib.ts";
+export { string, table, math, coroutine } from "./lua/stdlib.ts";
+export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";

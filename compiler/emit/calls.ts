@@ -24,6 +24,7 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   const base = e.base;
   // The call's position: its first line (as Lua reports it), its last column (unique per call).
   const at = (operands: (L.Node | undefined)[]) => ctx.markOp(start.line, end.column, operands);
+  if (ctx.co) return coroutineCall(ctx, e, args, want, at([base]));
 
   if (base.type === "MemberExpression" && base.indexer === ":") {
     const list = expressionList(ctx, args);
@@ -39,6 +40,17 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   const list = expressionList(ctx, args);
   const r = `${at([base])}${ctx.rt("call")}(${value(ctx, base)}${list ? ", " + list : ""})`;
   return want === "one" ? `${ctx.rt("first")}(${r})` : r;
+}
+
+/** Inside a generator twin every call may yield: `(yield* callCo(f, args))`. */
+function coroutineCall(ctx: EmitContext, e: AnyCall, args: L.Expression[], want: Want, at: string): string {
+  const base = e.base;
+  const list = expressionList(ctx, args);
+  const r =
+    base.type === "MemberExpression" && base.indexer === ":"
+      ? `(yield* ${at}${ctx.rt("callMethodCo")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""}))`
+      : `(yield* ${at}${ctx.rt("callCo")}(${value(ctx, base)}${list ? ", " + list : ""}))`;
+  return want === "one" ? `${ctx.rt("first")}${r}` : r;
 }
 
 interface Direct {

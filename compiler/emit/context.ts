@@ -42,6 +42,8 @@ export class EmitContext {
   /** "line:col" -> operand descriptions, for "attempt to index a nil value (local 't')". */
   readonly names: Record<string, string[]> = {};
   fn!: FunctionState;
+  /** Emitting a generator twin: calls go through callCo so coroutines can yield inside them. */
+  co = false;
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
 

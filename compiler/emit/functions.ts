@@ -10,16 +10,33 @@ import { block } from "./statements.ts";
 export function functionExpression(ctx: EmitContext, e: L.FunctionDeclaration, selfParam = false): string {
   const info = ctx.analysis.functions.get(e)!;
   const params = parameterList(ctx, e, info, selfParam);
-  const body = functionBody(ctx, info, () => block(ctx, e.body));
-  return `${ctx.markNode(e)}function (${params}): LuaValue {\n${body}}`;
+  const fn = `${ctx.markNode(e)}function (${params}): LuaValue {\n${normalBody(ctx, e, info)}}`;
+  return ctx.analysis.usesCoroutines ? `${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)})` : fn;
 }
 
-/** `local function f` as a function declaration. */
+/** `local function f` as a function declaration (a `let` holding both versions with coroutines). */
 export function functionDeclaration(ctx: EmitContext, name: string, e: L.FunctionDeclaration): string {
   const info = ctx.analysis.functions.get(e)!;
   const params = parameterList(ctx, e, info, false);
+  const fn = `${ctx.markNode(e)}function ${name}(${params}): LuaValue {\n${normalBody(ctx, e, info)}}`;
+  return ctx.analysis.usesCoroutines ? `let ${name} = ${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)});` : fn;
+}
+
+/** The generator twin a coroutine runs (see runtime/lua/coroutine.ts). */
+function normalBody(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo): string {
+  const outer = ctx.co;
+  ctx.co = false;
   const body = functionBody(ctx, info, () => block(ctx, e.body));
-  return `${ctx.markNode(e)}function ${name}(${params}): LuaValue {\n${body}}`;
+  ctx.co = outer;
+  return body;
+}
+
+function twin(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, params: string): string {
+  const outer = ctx.co;
+  ctx.co = true;
+  const body = functionBody(ctx, info, () => block(ctx, e.body));
+  ctx.co = outer;
+  return `function* (${params}): Generator<LuaValue, LuaValue, LuaValue> {\n${body}}`;
 }
 
 function parameterList(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, selfParam: boolean): string {

@@ -21,7 +21,7 @@ export const LIBRARIES: Record<string, string[]> = {
 export const QSYS_GLOBALS: string[] = [];
 
 /** Libraries the runtime provides so far (the others read as nil globals). */
-const PROVIDED_LIBRARIES = ["string", "table", "math"];
+const PROVIDED_LIBRARIES = ["string", "table", "math", "coroutine"];
 
 export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
 

@@ -5,7 +5,7 @@
 // integers, max/min return the winning argument unchanged. NaN signs follow x86 glibc, which
 // print differs on ("-nan" vs "nan"): a NaN argument propagates as it is (see sameNaN), a fresh
 // NaN is negative except from asin/acos/log10, and fabs clears the sign.
-import { argError, checkInteger, checkNumber } from "./args.ts";
+import { argError, checkInteger, checkNumber, typeError } from "./args.ts";
 import { lt } from "./compare.ts";
 import { runtimeError } from "./errors.ts";
 import { str2number } from "./number.ts";
@@ -33,9 +33,21 @@ function result(r: number, args: LuaValue[], freshPositive = false): LuaValue {
   return freshPositive ? POS_NAN : NaN;
 }
 
+/** luaL_checknumber, saying "no value" instead of "nil" when fewer than n arguments were passed. */
+function num(v: LuaValue, n: number, fname: string, argc: number): number {
+  if (typeof v === "number") return v;
+  if (v === undefined) throw typeError(v, n, fname, "number", argc < n);
+  return checkNumber(v, n, fname);
+}
+
+function int(v: LuaValue, n: number, fname: string, argc: number): number | bigint {
+  if (v === undefined) throw typeError(v, n, fname, "number", argc < n);
+  return checkInteger(v, n, fname);
+}
+
 function unary(name: string, fn: (x: number) => number, freshPositive = false) {
   return function (x: LuaValue): LuaValue {
-    return result(fn(checkNumber(x, 1, name)), [x], freshPositive);
+    return result(fn(num(x, 1, name, arguments.length)), [x], freshPositive);
   };
 }
 
@@ -51,7 +63,7 @@ function pushnumint(d: number): LuaValue {
 export function abs(x: LuaValue): LuaValue {
   if (typeof x === "number" && Number.isInteger(x)) return x < 0 ? -x : x;
   if (typeof x === "bigint") return mkint(x < 0n ? -x : x); // abs(mininteger) wraps to itself
-  const r = Math.abs(checkNumber(x, 1, "abs"));
+  const r = Math.abs(num(x, 1, "abs", arguments.length));
   return r === r ? mkfloat(r) : POS_NAN;
 }
 
@@ -68,21 +80,21 @@ export const tanh = unary("tanh", Math.tanh);
 export const log10 = unary("log10", Math.log10, true);
 
 export function atan(y: LuaValue, x?: LuaValue): LuaValue {
-  const a = checkNumber(y, 1, "atan");
-  const b = x === undefined ? 1 : checkNumber(x, 2, "atan");
+  const a = num(y, 1, "atan", arguments.length);
+  const b = x === undefined ? 1 : num(x, 2, "atan", arguments.length);
   return result(Math.atan2(a, b), [y, x]);
 }
 export const atan2 = atan;
 
 export function floor(x: LuaValue): LuaValue {
   if (isInt(x)) return x;
-  const n = checkNumber(x, 1, "floor");
+  const n = num(x, 1, "floor", arguments.length);
   return n !== n ? x : pushnumint(Math.floor(n));
 }
 
 export function ceil(x: LuaValue): LuaValue {
   if (isInt(x)) return x;
-  const n = checkNumber(x, 1, "ceil");
+  const n = num(x, 1, "ceil", arguments.length);
   return n !== n ? x : pushnumint(Math.ceil(n));
 }
 
@@ -98,15 +110,15 @@ export function fmod(a: LuaValue, b: LuaValue): LuaValue {
     if (d === -1n) return 0; // mininteger % -1 would overflow in C
     return mkint(BigInt(a) % d);
   }
-  const x = checkNumber(a, 1, "fmod");
-  const y = checkNumber(b, 2, "fmod");
+  const x = num(a, 1, "fmod", arguments.length);
+  const y = num(b, 2, "fmod", arguments.length);
   return result(x % y, [a, b]); // JS % on doubles is C fmod
 }
 
 /** Integer part (toward zero) as pushnumint, fractional part always a float. */
 export function modf(x: LuaValue): LuaValue[] {
   if (isInt(x)) return [x, new LuaFloat(0)];
-  const n = checkNumber(x, 1, "modf");
+  const n = num(x, 1, "modf", arguments.length);
   if (n !== n) return [x, x];
   const ip = n < 0 ? Math.ceil(n) : Math.floor(n);
   return [pushnumint(ip), n === ip ? new LuaFloat(0) : mkfloat(n - ip)];
@@ -126,16 +138,16 @@ export function tointeger(x?: LuaValue): LuaValue {
 }
 
 export function ult(a: LuaValue, b: LuaValue): boolean {
-  const x = checkInteger(a, 1, "ult");
-  const y = checkInteger(b, 2, "ult");
+  const x = int(a, 1, "ult", arguments.length);
+  const y = int(b, 2, "ult", arguments.length);
   if (typeof x === "number" && typeof y === "number" && x >= 0 && y >= 0) return x < y;
   return BigInt.asUintN(64, BigInt(x)) < BigInt.asUintN(64, BigInt(y));
 }
 
 export function log(x: LuaValue, base?: LuaValue): LuaValue {
-  const n = checkNumber(x, 1, "log");
+  const n = num(x, 1, "log", arguments.length);
   if (base === undefined) return result(Math.log(n), [x]);
-  const b = checkNumber(base, 2, "log");
+  const b = num(base, 2, "log", arguments.length);
   if (b === 2) return result(Math.log2(n), [x]);
   if (b === 10) return result(Math.log10(n), [x], true);
   const r = Math.log(n) / Math.log(b);
@@ -146,11 +158,11 @@ export function log(x: LuaValue, base?: LuaValue): LuaValue {
 }
 
 export function deg(x: LuaValue): LuaValue {
-  return result(checkNumber(x, 1, "deg") * (180 / Math.PI), [x]);
+  return result(num(x, 1, "deg", arguments.length) * (180 / Math.PI), [x]);
 }
 
 export function rad(x: LuaValue): LuaValue {
-  return result(checkNumber(x, 1, "rad") * (Math.PI / 180), [x]);
+  return result(num(x, 1, "rad", arguments.length) * (Math.PI / 180), [x]);
 }
 
 /** lua_compare(LT) over all arguments: any comparable values (strings too), keeping the winner as is. */
@@ -177,15 +189,15 @@ export function type(x?: LuaValue): LuaValue {
 }
 
 export function pow(a: LuaValue, b: LuaValue): LuaValue {
-  const x = checkNumber(a, 1, "pow");
-  const y = checkNumber(b, 2, "pow");
+  const x = num(a, 1, "pow", arguments.length);
+  const y = num(b, 2, "pow", arguments.length);
   // C pow: 1^y and x^0 are 1 even for NaN; (-1)^±inf is 1
   if (x === 1 || y === 0 || (x === -1 && (y === Infinity || y === -Infinity))) return new LuaFloat(1);
   return result(x ** y, [a, b]);
 }
 
 export function frexp(a: LuaValue): LuaValue[] {
-  const x = checkNumber(a, 1, "frexp");
+  const x = num(a, 1, "frexp", arguments.length);
   if (x === 0 || !Number.isFinite(x)) return [x !== x ? a : mkfloat(x), 0];
   let m = x;
   let e = 0;
@@ -208,8 +220,8 @@ export function frexp(a: LuaValue): LuaValue[] {
 }
 
 export function ldexp(a: LuaValue, b: LuaValue): LuaValue {
-  const x = checkNumber(a, 1, "ldexp");
-  let e = Number(BigInt.asIntN(32, BigInt(checkInteger(b, 2, "ldexp")))); // (int) cast
+  const x = num(a, 1, "ldexp", arguments.length);
+  let e = Number(BigInt.asIntN(32, BigInt(int(b, 2, "ldexp", arguments.length)))); // (int) cast
   let r = x;
   while (e > 1000 && Number.isFinite(r) && r !== 0) {
     r *= 2 ** 1000;
@@ -257,7 +269,7 @@ export function random(m?: LuaValue, n?: LuaValue, ..._extra: LuaValue[]): LuaVa
 }
 
 export function randomseed(x: LuaValue): LuaValue[] {
-  const n = checkNumber(x, 1, "randomseed");
+  const n = num(x, 1, "randomseed", arguments.length);
   // (unsigned int)(lua_Integer)n: out-of-range doubles convert to mininteger on x86
   const i = Number.isFinite(n) && n > -9223372036854775808 && n < 9223372036854775808 ? BigInt(Math.trunc(n)) : MININT;
   glibcSrandom(Number(BigInt.asUintN(32, i)));

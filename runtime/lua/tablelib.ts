@@ -64,24 +64,24 @@ function seti(t: LuaValue, i: number, v: LuaValue): void {
   else setindex(t, i, v);
 }
 
-export function insert(t: LuaValue, a: LuaValue, b: LuaValue): void {
+export function insert(t: LuaValue, a: LuaValue, b?: LuaValue): LuaValue {
   const e = auxGetn(t, "insert", TAB_R | TAB_W, arguments.length === 0) + 1; // first empty element
   switch (arguments.length) {
     case 2:
       seti(t, e, a);
-      return;
+      return NONE;
     case 3: {
       const pos = intArg(a, 2, "insert");
       if (!(1 <= pos && pos <= e)) throw argError(2, "insert", "position out of bounds");
       for (let i = e; i > pos; i--) seti(t, i, geti(t, i - 1));
       seti(t, pos, b);
-      return;
+      return NONE;
     }
   }
   throw runtimeError("wrong number of arguments to 'insert'");
 }
 
-export function remove(t: LuaValue, p: LuaValue): LuaValue {
+export function remove(t: LuaValue, p?: LuaValue): LuaValue {
   const size = auxGetn(t, "remove", TAB_R | TAB_W, arguments.length === 0);
   let pos = p === undefined ? size : intArg(p, 2, "remove");
   if (pos !== size && !(1 <= pos && pos <= size + 1)) throw argError(1, "remove", "position out of bounds");
@@ -92,7 +92,7 @@ export function remove(t: LuaValue, p: LuaValue): LuaValue {
 }
 
 /** Copy a1[f..e] into a2[t..]; upward unless the ranges overlap with the destination inside. */
-export function move(a1: LuaValue, f: LuaValue, e: LuaValue, t: LuaValue, a2: LuaValue): LuaValue {
+export function move(a1: LuaValue, f: LuaValue, e: LuaValue, t: LuaValue, a2?: LuaValue): LuaValue {
   const fi = checkInteger(f, 2, "move");
   const ei = checkInteger(e, 3, "move");
   const ti = checkInteger(t, 4, "move");
@@ -136,7 +136,7 @@ function addField(t: LuaValue, i: number): string {
   throw runtimeError(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
 }
 
-export function concat(t: LuaValue, sep: LuaValue, i: LuaValue, j: LuaValue): string {
+export function concat(t: LuaValue, sep?: LuaValue, i?: LuaValue, j?: LuaValue): string {
   let last = auxGetn(t, "concat", TAB_R, arguments.length === 0);
   const s = optString(sep, 2, "concat", "");
   let k = i === undefined ? 1 : intArg(i, 3, "concat");
@@ -157,7 +157,7 @@ export function pack(...args: LuaValue[]): LuaTable {
 /** About LUAI_MAXSTACK (1,000,000) minus what a typical call already uses; lua5.3 fails near here. */
 const MAX_RESULTS = 999_979;
 
-export function unpack(list: LuaValue, i: LuaValue, j: LuaValue): LuaValue {
+export function unpack(list: LuaValue, i?: LuaValue, j?: LuaValue): LuaValue {
   const from = i === undefined ? 1 : intArg(i, 2, "unpack");
   const to = j === undefined ? lenOf(list) : intArg(j, 3, "unpack");
   if (from > to) return NONE;
@@ -274,13 +274,14 @@ class Sorter {
   }
 }
 
-export function sort(t: LuaValue, comp: LuaValue): void {
+export function sort(t: LuaValue, comp?: LuaValue): LuaValue {
   const n = auxGetn(t, "sort", TAB_R | TAB_W, arguments.length === 0);
   if (n > 1) {
     if (n >= 0x7fffffff) throw argError(1, "sort", "array too big");
     if (comp !== undefined && typeof comp !== "function") throw typeError(comp, 2, "sort", "function");
     new Sorter(t, comp).auxsort(1, n, 0);
   }
+  return NONE;
 }
 
 export const tableLib = { concat, insert, move, pack, remove, sort, unpack };

@@ -1,0 +1,340 @@
+// Compiled from coroutines.lua by qsys2ts. Lua semantics come from the runtime's helpers.
+import {
+  add,
+  call,
+  callCo,
+  callMethod,
+  callMethodCo,
+  concat,
+  coroutine,
+  eq,
+  error,
+  first,
+  forIn,
+  forLimit,
+  index,
+  ipairs,
+  type LuaValue,
+  mul,
+  NONE,
+  pcall,
+  print,
+  results,
+  select,
+  setindex,
+  sub,
+  tableOf,
+  tostring,
+  truthy,
+  type,
+  withCo,
+} from "qsys2ts/runtime";
+
+let io: LuaValue;
+
+export default function main(...varargs: LuaValue[]): LuaValue {
+  // Coroutines: values both ways, status, wrap, errors, yield across pcall and nested calls
+  let co: LuaValue = coroutine.create(
+    withCo(
+      function (a?: LuaValue, b?: LuaValue): LuaValue {
+        print("start", a, b);
+        let c: LuaValue = first(coroutine.yield(add(a, b)));
+        print("got", c);
+        let [d, e]: LuaValue[] = [...results(coroutine.yield(mul(c, 2)))];
+        print("got", d, e);
+        return ["done", a];
+      },
+      function* (a?: LuaValue, b?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
+        yield* callCo(print, "start", a, b);
+        let c: LuaValue = first(yield* callCo(coroutine.yield, add(a, b)));
+        yield* callCo(print, "got", c);
+        let [d, e]: LuaValue[] = [...results(yield* callCo(coroutine.yield, mul(c, 2)))];
+        yield* callCo(print, "got", d, e);
+        return ["done", a];
+      },
+    ),
+  );
+  print(...results(coroutine.status(co)));
+  print(...results(coroutine.resume(co, 1, 2)));
+  print(...results(coroutine.status(co)));
+  print(...results(coroutine.resume(co, 10)));
+  print(...results(coroutine.resume(co, "x", "y")));
+  print(...results(coroutine.status(co)));
+  print(...results(coroutine.resume(co)));
+  let gen = withCo(
+    function gen(n?: LuaValue): LuaValue {
+      return coroutine.wrap(
+        withCo(
+          function (): LuaValue {
+            for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
+              coroutine.yield(i);
+            }
+            return NONE;
+          },
+          function* (): Generator<LuaValue, LuaValue, LuaValue> {
+            for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
+              yield* callCo(coroutine.yield, i);
+            }
+            return NONE;
+          },
+        ),
+      );
+    },
+    function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
+      return yield* callCo(
+        coroutine.wrap,
+        withCo(
+          function (): LuaValue {
+            for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
+              coroutine.yield(i);
+            }
+            return NONE;
+          },
+          function* (): Generator<LuaValue, LuaValue, LuaValue> {
+            for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
+              yield* callCo(coroutine.yield, i);
+            }
+            return NONE;
+          },
+        ),
+      );
+    },
+  );
+  for (const [v] of forIn(gen(4))) {
+    call(index(io, "write"), v, " ");
+  }
+  print();
+  let deep = withCo(
+    function deep(n?: LuaValue): LuaValue {
+      if (eq(n, 0)) {
+        coroutine.yield("bottom");
+        return "up";
+      }
+      return deep(sub(n, 1));
+    },
+    function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
+      if (eq(n, 0)) {
+        yield* callCo(coroutine.yield, "bottom");
+        return "up";
+      }
+      return yield* callCo(deep, sub(n, 1));
+    },
+  );
+  let d: LuaValue = coroutine.wrap(
+    withCo(
+      function (): LuaValue {
+        return deep(5);
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        return yield* callCo(deep, 5);
+      },
+    ),
+  );
+  print(first(call(d)), ...results(call(d)));
+  let failing: LuaValue = coroutine.create(
+    withCo(
+      function (): LuaValue {
+        error("inside");
+        return NONE;
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        yield* callCo(error, "inside");
+        return NONE;
+      },
+    ),
+  );
+  print(...results(coroutine.resume(failing)));
+  print(coroutine.status(failing), ...results(coroutine.resume(failing)));
+  let w: LuaValue = coroutine.wrap(
+    withCo(
+      function (): LuaValue {
+        error("wrapped");
+        return NONE;
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        yield* callCo(error, "wrapped");
+        return NONE;
+      },
+    ),
+  );
+  print(...results(pcall(w)));
+  let tbl: LuaValue = coroutine.wrap(
+    withCo(
+      function (): LuaValue {
+        error(tableOf(undefined, { code: 3 }));
+        return NONE;
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        yield* callCo(error, tableOf(undefined, { code: 3 }));
+        return NONE;
+      },
+    ),
+  );
+  let [ok, err]: LuaValue[] = [...results(pcall(tbl))];
+  print(ok, type(err), index(err, "code"));
+  let across: LuaValue = coroutine.create(
+    withCo(
+      function (): LuaValue {
+        let [ok2, v]: LuaValue[] = [
+          ...results(
+            pcall(
+              withCo(
+                function (): LuaValue {
+                  let got: LuaValue = first(coroutine.yield("from pcall"));
+                  error(concat("after ", got));
+                  return NONE;
+                },
+                function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
+                  yield* callCo(error, concat("after ", got));
+                  return NONE;
+                },
+              ),
+            ),
+          ),
+        ];
+        coroutine.yield(concat(tostring(ok2), concat(" ", v)));
+        return "end";
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        let [ok2, v]: LuaValue[] = [
+          ...results(
+            yield* callCo(
+              pcall,
+              withCo(
+                function (): LuaValue {
+                  let got: LuaValue = first(coroutine.yield("from pcall"));
+                  error(concat("after ", got));
+                  return NONE;
+                },
+                function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
+                  yield* callCo(error, concat("after ", got));
+                  return NONE;
+                },
+              ),
+            ),
+          ),
+        ];
+        yield* callCo(coroutine.yield, concat(first(yield* callCo(tostring, ok2)), concat(" ", v)));
+        return "end";
+      },
+    ),
+  );
+  print(...results(coroutine.resume(across)));
+  print(...results(coroutine.resume(across, "resume")));
+  print(...results(coroutine.resume(across)));
+  print(coroutine.isyieldable(), ...results(select(2, ...results(coroutine.running()))));
+  let inner: LuaValue = coroutine.create(
+    withCo(
+      function (): LuaValue {
+        print(coroutine.isyieldable(), ...results(select(2, ...results(coroutine.running()))));
+        print(...results(coroutine.status(...results(coroutine.running()))));
+        return NONE;
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        yield* callCo(
+          print,
+          first(yield* callCo(coroutine.isyieldable)),
+          ...results(yield* callCo(select, 2, ...results(yield* callCo(coroutine.running)))),
+        );
+        yield* callCo(
+          print,
+          ...results(yield* callCo(coroutine.status, ...results(yield* callCo(coroutine.running)))),
+        );
+        return NONE;
+      },
+    ),
+  );
+  coroutine.resume(inner);
+  print(...results(pcall(coroutine.yield, 1)));
+  print(
+    ...results(
+      coroutine.resume(
+        coroutine.create(
+          withCo(
+            function (...varargs: LuaValue[]): LuaValue {
+              return [first(select("#", ...varargs)), ...varargs];
+            },
+            function* (...varargs: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
+              return [first(yield* callCo(select, "#", ...varargs)), ...varargs];
+            },
+          ),
+        ),
+        undefined,
+        undefined,
+      ),
+    ),
+  );
+  let obj: LuaValue = tableOf(undefined, { n: 0 });
+  setindex(
+    obj,
+    "step",
+    withCo(
+      function (self?: LuaValue): LuaValue {
+        setindex(self, "n", add(index(self, "n"), 1));
+        coroutine.yield(index(self, "n"));
+        return NONE;
+      },
+      function* (self?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
+        setindex(self, "n", add(index(self, "n"), 1));
+        yield* callCo(coroutine.yield, index(self, "n"));
+        return NONE;
+      },
+    ),
+  );
+  let stepper: LuaValue = coroutine.wrap(
+    withCo(
+      function (): LuaValue {
+        while (true) {
+          callMethod(obj, "step");
+        }
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        while (true) {
+          yield* callMethodCo(obj, "step");
+        }
+      },
+    ),
+  );
+  print(first(call(stepper)), first(call(stepper)), ...results(call(stepper)));
+  let producer: LuaValue = coroutine.create(
+    withCo(
+      function (): LuaValue {
+        for (const [_, item] of forIn(ipairs(tableOf(["a", "b"])))) {
+          coroutine.yield(item);
+        }
+        return NONE;
+      },
+      function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        for (const [_, item] of forIn(yield* callCo(ipairs, tableOf(["a", "b"])))) {
+          yield* callCo(coroutine.yield, item);
+        }
+        return NONE;
+      },
+    ),
+  );
+  while (true) {
+    let [ok3, item]: LuaValue[] = [...results(coroutine.resume(producer))];
+    if (!truthy(item)) {
+      break;
+    }
+    call(index(io, "write"), item, ";");
+  }
+  print(...results(coroutine.status(producer)));
+  print(...results(coroutine.resume(...results(coroutine.running()))));
+  print(
+    ...results(
+      pcall(
+        withCo(
+          function (): LuaValue {
+            return coroutine.resume(1);
+          },
+          function* (): Generator<LuaValue, LuaValue, LuaValue> {
+            return yield* callCo(coroutine.resume, 1);
+          },
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,158 @@
+// Coroutines. When a program uses the coroutine library, the compiler gives every Lua
+// function a generator twin (withCo) whose calls go through callCo, so a coroutine runs the
+// twins and can yield from any depth of Lua calls (and across pcall, as Lua 5.3 allows).
+// Programs that never touch coroutines get no twins and pay nothing.
+import { argError, typeError } from "./args.ts";
+import { call, first, NONE, results } from "./call.ts";
+import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
+import { index } from "./index-ops.ts";
+import { pcall, xpcall } from "./base.ts";
+import { Coroutine, type LuaValue } from "./value.ts";
+
+/** The generator twin of a Lua function, stored on the function object. */
+export const CO: unique symbol = Symbol("qsys2ts.coroutineTwin");
+
+type Twin = (...args: LuaValue[]) => Generator<LuaValue, LuaValue, LuaValue>;
+
+/** Attach a generator twin to a function; returns the function. */
+export function withCo<F extends (...args: any[]) => any>(f: F, twin: Twin): F {
+  (f as unknown as { [CO]: Twin })[CO] = twin;
+  return f;
+}
+
+type Status = "suspended" | "running" | "normal" | "dead";
+
+export class LuaCoroutine extends Coroutine {
+  status: Status = "suspended";
+  gen: Generator<LuaValue, LuaValue, LuaValue> | undefined = undefined;
+  constructor(readonly fn: LuaValue) {
+    super();
+  }
+}
+
+const mainCoroutine = new LuaCoroutine(undefined);
+mainCoroutine.status = "running";
+let current: LuaCoroutine | undefined = undefined;
+
+/** A call made from a generator twin: Lua functions run their twins; yield suspends. */
+export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
+  if (typeof f === "function") {
+    const twin = (f as { [CO]?: Twin })[CO];
+    if (twin !== undefined) return yield* twin(...args);
+    if (f === yieldFn) {
+      if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
+      return yield args;
+    }
+    if (f === pcall) return yield* pcallCo(args);
+    if (f === xpcall) return yield* xpcallCo(args);
+    return f(...args);
+  }
+  return call(f, ...args);
+}
+
+export function* callMethodCo(obj: LuaValue, name: string, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
+  return yield* callCo(index(obj, name), obj, ...args);
+}
+
+function* pcallCo(args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
+  if (args.length === 0) throw argError(1, "pcall", "value expected");
+  try {
+    const r = yield* callCo(args[0], ...args.slice(1));
+    return [true, ...results(r)];
+  } catch (e) {
+    return [false, toLuaError(e).value];
+  }
+}
+
+function* xpcallCo(args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
+  try {
+    const r = yield* callCo(args[0], ...args.slice(2));
+    return [true, ...results(r)];
+  } catch (e) {
+    return [false, first(yield* callCo(args[1], toLuaError(e).value))];
+  }
+}
+
+export function create(f: LuaValue): LuaValue {
+  if (typeof f !== "function") throw typeError(f, 1, "create", "function", arguments.length === 0);
+  return new LuaCoroutine(f);
+}
+
+function checkCo(co: LuaValue, fname: string): LuaCoroutine {
+  if (co instanceof LuaCoroutine) return co;
+  throw argError(1, fname, fname === "resume" ? "thread expected" : `coroutine expected`);
+}
+
+/** Resume a coroutine: [true, values...] or [false, error]. */
+function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue[]] {
+  if (co.status === "dead") return [false, "cannot resume dead coroutine"];
+  if (co.status !== "suspended") return [false, "cannot resume non-suspended coroutine"];
+  const prev = current;
+  if (prev) prev.status = "normal";
+  co.status = "running";
+  current = co;
+  try {
+    let r: IteratorResult<LuaValue, LuaValue>;
+    if (co.gen === undefined) {
+      const twin = (co.fn as { [CO]?: Twin })[CO];
+      if (twin === undefined) {
+        // no twin (a library function): it runs to the end and cannot yield
+        const v = cFunctionBoundary(() => call(co.fn, ...args));
+        co.status = "dead";
+        return [true, ...results(v)];
+      }
+      co.gen = twin(...args);
+      r = cFunctionBoundary(() => co.gen!.next());
+    } else r = cFunctionBoundary(() => co.gen!.next(args));
+    if (r.done) {
+      co.status = "dead";
+      return [true, ...results(r.value)];
+    }
+    co.status = "suspended";
+    return [true, ...(r.value as LuaValue[])];
+  } catch (e) {
+    co.status = "dead";
+    return [false, toLuaError(e).value];
+  } finally {
+    current = prev;
+    if (prev) prev.status = "running";
+  }
+}
+
+export function resume(co: LuaValue, ...args: LuaValue[]): LuaValue {
+  return resumeValues(checkCo(co, "resume"), args);
+}
+
+/** Called outside a twin (from a library function or the main chunk): it cannot suspend. */
+export function yieldFn(..._values: LuaValue[]): LuaValue {
+  if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
+  throw runtimeError("attempt to yield across a C-call boundary");
+}
+
+export function status(co: LuaValue): LuaValue {
+  const c = checkCo(co, "status");
+  return c === mainCoroutine ? (current === undefined ? "running" : "normal") : c.status;
+}
+
+export function running(): LuaValue {
+  return current === undefined ? [mainCoroutine, true] : [current, false];
+}
+
+export function isyieldable(): LuaValue {
+  return current !== undefined;
+}
+
+export function wrap(f: LuaValue): LuaValue {
+  if (typeof f !== "function") throw typeError(f, 1, "wrap", "function", arguments.length === 0);
+  const co = new LuaCoroutine(f);
+  return function (...args: LuaValue[]): LuaValue {
+    const [ok, ...rest] = resumeValues(co, args);
+    if (!ok) {
+      const err = rest[0];
+      throw new LuaError(typeof err === "string" ? where(1) + err : err);
+    }
+    return rest.length === 1 ? rest[0] : rest.length === 0 ? NONE : rest;
+  };
+}
+
+export const coroutineLib = { create, isyieldable, resume, running, status, wrap, yield: yieldFn };

@@ -11,6 +11,7 @@ import {
   ge,
   gt,
   index,
+  io,
   ipairs,
   len,
   lt,
@@ -24,8 +25,6 @@ import {
   setindex,
   tableOf,
 } from "qsys2ts/runtime";
-
-let io: LuaValue;
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   let $1: LuaValue, $2: LuaValue, $3: LuaValue, $4: LuaValue, $5: LuaValue;
@@ -55,11 +54,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print(j);
   for (let a = 1; a <= 3; a++) {
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 3; a >= 1; a--) {
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 1; a <= 0; a++) {
@@ -67,41 +66,41 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   for (const $for1 = forPrep(1, 2, 0.5); $for1.next();) {
     const a: LuaValue = $for1.value;
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (const $for2 = forPrep(0.1, 0.35, 0.1); $for2.next();) {
     const a: LuaValue = $for2.value;
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (const $for3 = forPrep(float(1), 3, 1); $for3.next();) {
     const a: LuaValue = $for3.value;
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 10; a >= 1; a += -4) {
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (const $for4 = forPrep(math.mininteger, add(math.mininteger, 2), 1); $for4.next();) {
     const a: LuaValue = $for4.value;
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 1, $limit = forLimit(3.7, 1); a <= $limit; a++) {
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 3, $limit = forLimit(1.5, -1); a >= $limit; a--) {
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   for (let a = 1, $limit = forLimit(math.huge, 1); a <= $limit; a++) {
     if (gt(a, 3)) {
       break;
     }
-    call(index(io, "write"), a, " ");
+    io.write(a, " ");
   }
   print();
   print(
@@ -159,7 +158,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print(first(call(index(w, 1))), ...results(call(index(w, 3))));
   for (const [idx, v] of forIn(ipairs(tableOf([1, 2, undefined, 4])))) {
-    call(index(io, "write"), idx, ":", v, " ");
+    io.write(idx, ":", v, " ");
   }
   print();
   function iter(s?: LuaValue, c_2?: LuaValue): LuaValue {
@@ -169,7 +168,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     return NONE;
   }
   for (const [x, y] of forIn([iter, 3, 0])) {
-    call(index(io, "write"), x, ",", y, " ");
+    io.write(x, ",", y, " ");
   }
   print();
   for (let a = 1; a <= 3; a++) {
@@ -177,19 +176,19 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       if (eq(b, 2)) {
         break;
       }
-      call(index(io, "write"), a, b, " ");
+      io.write(a, b, " ");
     }
   }
   print();
   let v: LuaValue = 5;
   for (const $for5 = forPrep(v, add(v, 1), 1); $for5.next();) {
     const v_2: LuaValue = $for5.value;
-    call(index(io, "write"), v_2, " ");
+    io.write(v_2, " ");
   }
   print(v);
   for (let q = 1; q <= 3; q++) {
     let q_2: LuaValue = mul(q, 10);
-    call(index(io, "write"), q_2, " ");
+    io.write(q_2, " ");
   }
   print();
 }

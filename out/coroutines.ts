@@ -13,6 +13,7 @@ import {
   forIn,
   forLimit,
   index,
+  io,
   ipairs,
   type LuaValue,
   mul,
@@ -29,8 +30,6 @@ import {
   type,
   withCo,
 } from "qsys2ts/runtime";
-
-let io: LuaValue;
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Coroutines: values both ways, status, wrap, errors, yield across pcall and nested calls
@@ -101,7 +100,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     },
   );
   for (const [v] of forIn(gen(4))) {
-    call(index(io, "write"), v, " ");
+    io.write(v, " ");
   }
   print();
   let deep = withCo(
@@ -319,7 +318,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     if (!truthy(item)) {
       break;
     }
-    call(index(io, "write"), item, ";");
+    io.write(item, ";");
   }
   print(...results(coroutine.status(producer)));
   print(...results(coroutine.resume(...results(coroutine.running()))));

@@ -15,5 +15,6 @@ export {
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
 export { runMain } from "./run.ts";
-export { string, table, math, coroutine } from "./lua/stdlib.ts";
+export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
+export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";

@@ -1,11 +1,10 @@
 // Helpers for the Q-SYS runtime tests: drive objects through the Lua-visible API (as
 // compiled code does) and talk to them with real node:net peers on 127.0.0.1.
 import net from "node:net";
-import { vi } from "vitest";
 import { call, callMethod } from "../runtime/lua/call.ts";
 import { index, setindex } from "../runtime/lua/index-ops.ts";
 import type { LuaValue } from "../runtime/lua/value.ts";
-import { listeningPorts, TcpSocketServer, type TcpSocketServerObject } from "../runtime/qsys/index.ts";
+import { listeningPorts, setErrorWriter, TcpSocketServer, type TcpSocketServerObject } from "../runtime/qsys/index.ts";
 
 export const get = (o: LuaValue, k: string): LuaValue => index(o, k);
 export const set = (o: LuaValue, k: string, v: LuaValue): void => setindex(o, k, v);
@@ -77,14 +76,11 @@ export function device(on: (p: Peer) => void): Promise<{ server: net.Server; por
   );
 }
 
-/** Capture what the runtime writes to stderr (handler errors). */
+/** Capture the handler error reports the runtime would write to stderr. */
 export function captureStderr(): { text: () => string; restore: () => void } {
   let text = "";
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation(((chunk: string | Uint8Array) => {
-    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1");
-    return true;
-  }) as typeof process.stderr.write);
-  return { text: () => text, restore: () => spy.mockRestore() };
+  setErrorWriter((s) => (text += s));
+  return { text: () => text, restore: () => setErrorWriter(undefined) };
 }
 
 /** A port nobody listens on (bound, read, released). */

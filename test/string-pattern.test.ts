@@ -171,7 +171,8 @@ function compare(cases: Case[]): void {
   const diffs: string[] = [];
   cases.forEach((c, i) => {
     const got = runTs(c);
-    if (got !== expected[i]) diffs.push(`${c[0]}(${c.slice(1).map(lit).join(", ")})\n  lua: ${expected[i]}\n  ts:  ${got}`);
+    if (got !== expected[i])
+      diffs.push(`${c[0]}(${c.slice(1).map(lit).join(", ")})\n  lua: ${expected[i]}\n  ts:  ${got}`);
   });
   expect(diffs.slice(0, 10).join("\n")).toBe("");
 }
@@ -187,7 +188,32 @@ function rng(seed: number): () => number {
   };
 }
 
-const SUBJECT_CHARS = ["a", "a", "a", "b", "b", "c", "A", "1", "9", " ", "\0", "\xff", "\xe9", "%", ".", "[", "]", "^", "$", "(", ")", "-", "\n", "_"];
+const SUBJECT_CHARS = [
+  "a",
+  "a",
+  "a",
+  "b",
+  "b",
+  "c",
+  "A",
+  "1",
+  "9",
+  " ",
+  "\0",
+  "\xff",
+  "\xe9",
+  "%",
+  ".",
+  "[",
+  "]",
+  "^",
+  "$",
+  "(",
+  ")",
+  "-",
+  "\n",
+  "_",
+];
 const CLASSES = ["a", "A", "d", "D", "s", "S", "w", "W", "x", "p", "P", "c", "g", "l", "u", "U", "z"];
 
 function patternGen(rand: () => number) {
@@ -236,19 +262,19 @@ function patternGen(rand: () => number) {
   return () => (rand() < 0.2 ? "^" : "") + seq(0, 4) + (rand() < 0.15 ? "$" : "");
 }
 
-function subjectGen(rand: () => number) {
+function subjectGen(rand: () => number, maxLen: number) {
   return () => {
     let s = "";
-    const n = Math.floor(rand() * 13);
+    const n = Math.floor(rand() * (maxLen + 1));
     for (let i = 0; i < n; i++) s += SUBJECT_CHARS[Math.floor(rand() * SUBJECT_CHARS.length)];
     return s;
   };
 }
 
-function randomCases(seed: number, pairs: number): Case[] {
+function randomCases(seed: number, pairs: number, maxLen = 12): Case[] {
   const rand = rng(seed);
   const pat = patternGen(rand);
-  const subj = subjectGen(rand);
+  const subj = subjectGen(rand, maxLen);
   const cases: Case[] = [];
   const init = () => Math.floor(rand() * 31) - 15;
   for (let k = 0; k < pairs; k++) {
@@ -268,6 +294,9 @@ describe.runIf(luaAvailable)("patterns: random differential against lua5.3", () 
   });
   it("agrees on another seed", () => {
     compare(randomCases(987654321, 400));
+  });
+  it("agrees on long subjects (many matches per gsub)", () => {
+    compare(randomCases(2024, 150, 300));
   });
 });
 
@@ -463,7 +492,11 @@ describe.runIf(luaAvailable)("patterns: hand-written cases against lua5.3", () =
     const cases: Case[] = [];
     for (const n of [150, 197, 198, 199, 200, 201, 202, 250]) {
       cases.push(["find", "a".repeat(300), "a?".repeat(n)]);
-      cases.push(["match", "a".repeat(300), "(".repeat(Math.min(n, 31)) + "a*".repeat(n - 31) + ")".repeat(Math.min(n, 31))]);
+      cases.push([
+        "match",
+        "a".repeat(300),
+        "(".repeat(Math.min(n, 31)) + "a*".repeat(n - 31) + ")".repeat(Math.min(n, 31)),
+      ]);
       cases.push(["find", "a".repeat(n), "a-".repeat(n) + "$"]);
       cases.push(["find", "a".repeat(n), ".-b"]);
     }

@@ -27,9 +27,19 @@ export interface FunctionState {
   varargs: string;
   /** JS labels in use in this function (JS forbids nesting two equal labels). */
   labels: Set<string>;
-  /** Depth of goto loop wrappers inside the innermost Lua loop (a plain break would hit them). */
-  loopLabels: (string | undefined)[];
+  /** The Lua loops being emitted, innermost last. */
+  loops: LoopFrame[];
 }
+
+/** A Lua loop: labelled only when a goto wrapper loop stands between it and a break. */
+export interface LoopFrame {
+  id: number;
+  label: string | undefined;
+  /** Goto wrapper loops (JS loops of our own) currently open inside this loop. */
+  wrappers: number;
+}
+
+const LOOP_OPEN = "\u0003";
 
 export class EmitContext {
   writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false });
@@ -153,6 +163,42 @@ export class EmitContext {
     const name = `$${++this.fn.temps}`;
     this.fn.tempNames.push(name);
     return name;
+  }
+
+  private readonly loopFrames: LoopFrame[] = [];
+
+  /** Start a Lua loop; returns the text to write just before the loop keyword. */
+  openLoop(): string {
+    const frame: LoopFrame = { id: this.loopFrames.length, label: undefined, wrappers: 0 };
+    this.loopFrames.push(frame);
+    this.fn.loops.push(frame);
+    return `${LOOP_OPEN}${frame.id}${LOOP_OPEN}`;
+  }
+
+  closeLoop(): void {
+    this.fn.loops.pop();
+  }
+
+  /** `break` or `continue` of the innermost Lua loop, labelled if a wrapper is in the way. */
+  loopJump(kind: "break" | "continue"): string {
+    const frame = this.fn.loops[this.fn.loops.length - 1];
+    if (!frame || frame.wrappers === 0) return `${kind};`;
+    frame.label ??= this.label("loop");
+    return `${kind} ${frame.label};`;
+  }
+
+  /** Our own JS loops (goto structuring) open or close inside the current Lua loop. */
+  wrapper(delta: 1 | -1): void {
+    const frame = this.fn.loops[this.fn.loops.length - 1];
+    if (frame) frame.wrappers += delta;
+  }
+
+  /** Put the labels that loopJump asked for in front of their loops. */
+  resolveLoopLabels(text: string): string {
+    return text.replace(/\u0003(\d+)\u0003/g, (_m, id) => {
+      const label = this.loopFrames[Number(id)].label;
+      return label ? `${label}: ` : "";
+    });
   }
 
   /** A JS label unique within the current function. */

@@ -58,7 +58,7 @@ export function varargsName(ctx: EmitContext): string {
 export function functionBody(ctx: EmitContext, info: FunctionInfo, emitBody: () => void): string {
   const outerWriter = ctx.writer;
   const outerFn = ctx.fn;
-  const state: FunctionState = { info, temps: 0, tempNames: [], varargs: varargsName(ctx), labels: new Set(), loopLabels: [] };
+  const state: FunctionState = { info, temps: 0, tempNames: [], varargs: varargsName(ctx), labels: new Set(), loops: [] };
   ctx.fn = state;
   const inner = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
   ctx.writer = inner;

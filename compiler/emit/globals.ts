@@ -10,18 +10,18 @@ export const BASE_FUNCTIONS = [
 export const LIBRARIES: Record<string, string[]> = {
   string: ["byte", "char", "dump", "find", "format", "gmatch", "gsub", "len", "lower", "match", "rep", "reverse", "sub", "upper", "pack", "packsize", "unpack"],
   table: ["concat", "insert", "move", "pack", "remove", "sort", "unpack"],
-  math: ["abs", "acos", "asin", "atan", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger", "min", "mininteger", "modf", "pi", "rad", "random", "randomseed", "sin", "sqrt", "tan", "tointeger", "type", "ult"],
-  os: ["clock", "date", "difftime", "exit", "getenv", "remove", "rename", "time", "tmpname"],
-  io: ["close", "lines", "open", "read", "write", "type", "stdout", "stderr", "stdin"],
+  math: ["abs", "acos", "asin", "atan", "atan2", "ceil", "cos", "cosh", "deg", "exp", "floor", "fmod", "frexp", "huge", "ldexp", "log", "log10", "max", "maxinteger", "min", "mininteger", "modf", "pi", "pow", "rad", "random", "randomseed", "sin", "sinh", "sqrt", "tan", "tanh", "tointeger", "type", "ult"],
+  os: ["clock", "date", "difftime", "exit", "getenv", "remove", "rename", "setlocale", "time", "tmpname"],
+  io: ["close", "flush", "input", "lines", "open", "output", "read", "write", "type", "stdout", "stderr", "stdin"],
   utf8: ["char", "charpattern", "codepoint", "codes", "len", "offset"],
   coroutine: ["create", "isyieldable", "resume", "running", "status", "wrap", "yield"],
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS: string[] = [];
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer"];
 
 /** Libraries the runtime provides so far (the others read as nil globals). */
-const PROVIDED_LIBRARIES = ["string", "table", "math", "coroutine"];
+const PROVIDED_LIBRARIES = Object.keys(LIBRARIES);
 
 export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
 

@@ -35,6 +35,6 @@ export function emitChunk(analysis: Analysis): Emitted {
   }
   lines.push(`export default function main(...${varargsName(ctx)}: LuaValue[]): LuaValue {`);
   const text = lines.join("\n") + "\n" + body + "}\n";
-  const { code, mappings } = ctx.takeMappings(text);
+  const { code, mappings } = ctx.takeMappings(ctx.resolveLoopLabels(text));
   return { code, mappings, names: ctx.names };
 }

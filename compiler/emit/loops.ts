@@ -12,13 +12,12 @@ import { callExpression } from "./calls.ts";
 /** Emit a loop body block; `after` writes statements at its end (repeat's condition). */
 export function loopBody(ctx: EmitContext, body: L.Statement[], after?: () => void, head?: () => void): void {
   markContinueGotos(ctx, body, after === undefined);
-  ctx.fn.loopLabels.push(undefined);
   ctx.writer.inlineBlock(() => {
     head?.();
     block(ctx, body);
     after?.();
   });
-  ctx.fn.loopLabels.pop();
+  ctx.closeLoop();
   ctx.writer.newLine();
 }
 
@@ -71,12 +70,12 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
     const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;
     const limit = limitLit !== undefined ? String(limitLit) : "$limit";
     const init = limitLit !== undefined ? `let ${counter} = ${start}` : `let ${counter} = ${start}, $limit = ${ctx.rt("forLimit")}(${value(ctx, s.end)}, ${step})`;
-    w.write(`${at}for (${init}; ${counter} ${cmp} ${limit}; ${inc}) `);
+    w.write(`${at}${ctx.openLoop()}for (${init}; ${counter} ${cmp} ${limit}; ${inc}) `);
     loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}: LuaValue = ${counter};`) : undefined);
     return;
   }
   const loop = ctx.temp().replace("$", "$for");
-  w.write(`${at}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
+  w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
   loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}: LuaValue = ${loop}.value;`));
 }
 
@@ -86,7 +85,7 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
   // forIn takes the explist's values: one value, or an array of them
   const only = s.iterators.length === 1 ? s.iterators[0] : undefined;
   const source = only ? (isCall(only) ? callExpression(ctx, only as L.CallExpression, "all") : value(ctx, only)) : `[${expressionList(ctx, s.iterators)}]`;
-  ctx.writer.write(`${at}for (${kind} [${names.map((b) => b.jsName).join(", ")}] of ${ctx.rt("forIn")}(${source})) `);
+  ctx.writer.write(`${at}${ctx.openLoop()}for (${kind} [${names.map((b) => b.jsName).join(", ")}] of ${ctx.rt("forIn")}(${source})) `);
   loopBody(ctx, s.body);
 }
 

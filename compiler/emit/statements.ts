@@ -15,40 +15,82 @@ export function block(ctx: EmitContext, stmts: L.Statement[]): void {
   statementRange(ctx, stmts, 0, stmts.length);
 }
 
-/** Emit stmts[from, to), structuring gotos whose labels are in this list. */
+/** Emit stmts[from, to), structuring the gotos whose labels are in this list. */
 function statementRange(ctx: EmitContext, stmts: L.Statement[], from: number, to: number): void {
   if (ctx.analysis.labelledBlocks.has(stmts)) {
+    const labels: number[] = [];
     for (let i = from; i < to; i++) {
       const s = stmts[i];
-      if (s.type !== "LabelStatement") continue;
-      const targets = gotosTo(ctx, s);
-      if (targets.length === 0 || targets.every((g) => ctx.continueGotos.has(g))) continue;
-      const forward = targets.filter((g) => !ctx.analysis.gotos.get(g)!.backward);
-      const backward = targets.filter((g) => ctx.analysis.gotos.get(g)!.backward);
-      // statements before the label, the forward jumps wrapped in a labelled block
-      if (forward.length) {
-        const first = stmts.findIndex((x, k) => k >= from && k < i && forward.some((g) => contains(x, g)));
-        statementRange(ctx, stmts, from, first);
-        const name = ctx.label(s.label.name);
-        for (const g of forward) ctx.gotoJs.set(g, `break ${name};`);
-        ctx.writer.write(`${name}: `).inlineBlock(() => statementRange(ctx, stmts, first, i));
-        ctx.writer.newLine();
-      } else statementRange(ctx, stmts, from, i);
-      if (backward.length) {
-        const name = ctx.label(s.label.name);
-        for (const g of backward) ctx.gotoJs.set(g, `continue ${name};`);
-        ctx.writer.write(`${name}: while (true) `).inlineBlock(() => {
-          ctx.fn.loopLabels.push(undefined);
-          statementRange(ctx, stmts, i + 1, to);
-          ctx.fn.loopLabels.pop();
-          ctx.writer.writeLine(`break ${name};`);
-        });
-        ctx.writer.newLine();
-      } else statementRange(ctx, stmts, i + 1, to);
-      return;
+      if (s.type === "LabelStatement" && gotosTo(ctx, s).some((g) => !ctx.continueGotos.has(g))) labels.push(i);
     }
+    if (labels.length > 1) return stateMachine(ctx, stmts, from, to, labels);
+    if (labels.length === 1) return oneLabel(ctx, stmts, from, to, labels[0]);
   }
   for (let i = from; i < to; i++) statementWithComments(ctx, stmts[i]);
+}
+
+/**
+ * One label: forward jumps break out of a labelled block that ends at the label; backward
+ * jumps continue a labelled loop that starts after it.
+ */
+function oneLabel(ctx: EmitContext, stmts: L.Statement[], from: number, to: number, i: number): void {
+  const s = stmts[i] as L.LabelStatement;
+  const targets = gotosTo(ctx, s);
+  const forward = targets.filter((g) => !ctx.analysis.gotos.get(g)!.backward);
+  const backward = targets.filter((g) => ctx.analysis.gotos.get(g)!.backward);
+  if (forward.length) {
+    const first = stmts.findIndex((x, k) => k >= from && k < i && forward.some((g) => contains(x, g)));
+    statementRange(ctx, stmts, from, first);
+    const name = ctx.label(s.label.name);
+    for (const g of forward) ctx.gotoJs.set(g, `break ${name};`);
+    ctx.writer.write(`${name}: `).inlineBlock(() => statementRange(ctx, stmts, first, i));
+    ctx.writer.newLine();
+  } else statementRange(ctx, stmts, from, i);
+  if (backward.length) {
+    const name = ctx.label(s.label.name);
+    for (const g of backward) ctx.gotoJs.set(g, `continue ${name};`);
+    ctx.wrapper(1);
+    ctx.writer.write(`${name}: while (true) `).inlineBlock(() => {
+      statementRange(ctx, stmts, i + 1, to);
+      ctx.writer.writeLine(`break ${name};`);
+    });
+    ctx.wrapper(-1);
+    ctx.writer.newLine();
+  } else statementRange(ctx, stmts, i + 1, to);
+}
+
+/**
+ * Several labels in one block (jumps that interleave): a loop around a switch on a state
+ * variable, one case per label; `goto l` sets the state and continues the loop. Cases fall
+ * through, so the block still runs top to bottom.
+ */
+function stateMachine(ctx: EmitContext, stmts: L.Statement[], from: number, to: number, labels: number[]): void {
+  const w = ctx.writer;
+  const state = ctx.temp();
+  const name = ctx.label("jump");
+  labels.forEach((li, k) => {
+    for (const g of gotosTo(ctx, stmts[li] as L.LabelStatement)) if (!ctx.continueGotos.has(g)) ctx.gotoJs.set(g, `{ ${state} = ${k + 1}; continue ${name}; }`);
+  });
+  w.writeLine(`${state} = 0;`);
+  ctx.wrapper(1);
+  w.write(`${name}: for (;;) `).inlineBlock(() => {
+    w.write(`switch (${state}) `).inlineBlock(() => {
+      w.writeLine("case 0:");
+      w.indent(() => {
+        for (let i = from; i < labels[0]; i++) statementWithComments(ctx, stmts[i]);
+      });
+      labels.forEach((li, k) => {
+        w.writeLine(`case ${k + 1}: // ::${(stmts[li] as L.LabelStatement).label.name}::`);
+        const end = k + 1 < labels.length ? labels[k + 1] : to;
+        w.indent(() => {
+          for (let i = li + 1; i < end; i++) statementWithComments(ctx, stmts[i]);
+        });
+      });
+    });
+    w.writeLine(`break ${name};`);
+  });
+  ctx.wrapper(-1);
+  w.newLine();
 }
 
 function gotosTo(ctx: EmitContext, label: L.LabelStatement): L.GotoStatement[] {
@@ -123,12 +165,12 @@ export function statement(ctx: EmitContext, s: L.Statement): void {
     case "IfStatement":
       return ifStatement(ctx, s, at);
     case "WhileStatement":
-      w.write(`${at}while (${condition(ctx, s.condition)}) `);
+      w.write(`${at}${ctx.openLoop()}while (${condition(ctx, s.condition)}) `);
       loopBody(ctx, s.body);
       return;
     case "RepeatStatement":
-      w.write(`${at}while (true) `);
-      loopBody(ctx, s.body, () => w.writeLine(`if (${condition(ctx, s.condition)}) break;`));
+      w.write(`${at}${ctx.openLoop()}while (true) `);
+      loopBody(ctx, s.body, () => w.writeLine(`if (${condition(ctx, s.condition)}) ${ctx.loopJump("break")}`));
       return;
     case "DoStatement":
       w.write(at).inlineBlock(() => block(ctx, s.body));
@@ -138,13 +180,11 @@ export function statement(ctx: EmitContext, s: L.Statement): void {
       return forNumeric(ctx, s, at);
     case "ForGenericStatement":
       return forGeneric(ctx, s, at);
-    case "BreakStatement": {
-      const label = ctx.fn.loopLabels[ctx.fn.loopLabels.length - 1];
-      w.writeLine(`${at}break${label ? " " + label : ""};`);
+    case "BreakStatement":
+      w.writeLine(at + ctx.loopJump("break"));
       return;
-    }
     case "GotoStatement": {
-      const js = ctx.gotoJs.get(s) ?? (ctx.continueGotos.has(s) ? "continue;" : undefined);
+      const js = ctx.gotoJs.get(s) ?? (ctx.continueGotos.has(s) ? ctx.loopJump("continue") : undefined);
       if (!js) throw new Error(`goto ${s.label.name}: unsupported jump`);
       w.writeLine(at + js);
       return;

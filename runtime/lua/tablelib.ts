@@ -141,6 +141,16 @@ export function concat(t: LuaValue, sep?: LuaValue, i?: LuaValue, j?: LuaValue):
   const s = optString(sep, 2, "concat", "");
   let k = i === undefined ? 1 : intArg(i, 3, "concat");
   last = j === undefined ? last : intArg(j, 4, "concat");
+  if (t instanceof LuaTable && t.metatable === undefined && k >= 1 && last <= t.arr.length && k <= last) {
+    // Fast path: the range lies in the array part; join is cheaper than repeated +=.
+    const arr = t.arr;
+    const parts = new Array<string>(last - k + 1);
+    for (let n = k; n <= last; n++) {
+      const v = arr[n - 1];
+      parts[n - k] = typeof v === "string" ? v : addField(t, n);
+    }
+    return parts.join(s);
+  }
   let out = "";
   for (; k < last; k++) out += addField(t, k) + s;
   if (k === last) out += addField(t, k);

@@ -21,6 +21,16 @@ export interface Corked {
 
 let depth = 0;
 const dirty: Corked[] = [];
+let stopped = false;
+
+/** After shutdown began no handler runs any more (a stopping Core runs no script code). */
+export function stopEvents(): void {
+  stopped = true;
+}
+
+export function eventsStopped(): boolean {
+  return stopped;
+}
 
 /** True while a Lua handler runs (writes are then collected, events deferred). */
 export function inTurn(): boolean {
@@ -70,6 +80,7 @@ export function protectedCall(f: LuaValue, n: number, a: LuaValue, b?: LuaValue,
 
 /** One whole turn: run a handler from the event loop with the given arguments. */
 export function runHandler(f: LuaValue, ...args: LuaValue[]): void {
+  if (stopped) return;
   if (depth > 0) {
     deliver(() => runHandler(f, ...args));
     return;
@@ -82,6 +93,13 @@ export function runHandler(f: LuaValue, ...args: LuaValue[]): void {
   } finally {
     endTurn();
   }
+}
+
+let errorWriter: (text: string) => void = writeStderr;
+
+/** Redirect handler error reports (tests, embedders); undefined restores stderr. */
+export function setErrorWriter(w: ((text: string) => void) | undefined): void {
+  errorWriter = w ?? writeStderr;
 }
 
 /** Print an error that escaped a handler as lua.c does: message, traceback, newline. */
@@ -99,5 +117,5 @@ export function reportError(e: unknown): void {
     }
   } else msg = `(error object is a ${type(v)} value)`;
   const tb = err.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
-  writeStderr(`${msg}\n${tb}\n`);
+  errorWriter(`${msg}\n${tb}\n`);
 }

@@ -5,6 +5,6 @@ export { TcpSocketServer, TcpSocketServerObject, listeningPorts } from "./tcp-se
 export { Timer, TimerObject } from "./timer.ts";
 export { TcpSocketObject, HIGH_WATER } from "./tcp-socket.ts";
 export { EOL, RecvBuffer } from "./buffer.ts";
-export { runHandler, protectedCall, reportError, beginTurn, endTurn, inTurn } from "./events.ts";
+export { runHandler, protectedCall, reportError, beginTurn, endTurn, inTurn, setErrorWriter } from "./events.ts";
 export { installSignalHandlers, shutdown } from "./service.ts";
 export { mapListenPort, mapConnectTarget } from "./port-map.ts";

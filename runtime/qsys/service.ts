@@ -4,9 +4,11 @@
 // exists: those are ref'd Node handles, so Node's own rule gives this for free. On a
 // signal, listeners close, every socket flushes what was written and closes, stdout is
 // flushed, and the process exits 0. Signal handlers are installed when the first listener
-// or socket appears (a script that only prints is left alone).
+// or socket appears or a timer starts (a script that only prints keeps lua.c's default).
 import type { Server, Socket } from "node:net";
 import { flushStdout } from "../lua/output.ts";
+import { onSignal } from "../run.ts";
+import { stopEvents } from "./events.ts";
 
 const servers = new Set<Server>();
 const sockets = new Set<Socket>();
@@ -42,17 +44,17 @@ export function isStopping(): boolean {
 export function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
-  const onSignal = (): void => {
+  // run.ts delivers the signals, also when the script runs in its worker thread.
+  onSignal(() => {
     void shutdown().then(() => process.exit(0));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  });
 }
 
 /** Close listeners, flush and close sockets (bounded wait), flush stdout. */
 export async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopEvents();
   for (const s of servers) s.close();
   servers.clear();
   const closing: Promise<void>[] = [];

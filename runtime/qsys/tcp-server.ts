@@ -116,7 +116,7 @@ export const TcpSocketServer = libraryTable("TcpSocketServer", {
   New: (): LuaValue => new TcpSocketServerObject(),
 });
 
-/** The port a server object listens on (first listener), for tests and tools. */
+/** The ports a server object listens on, in Listen order (for tests and tools). */
 export function listeningPorts(o: TcpSocketServerObject): number[] {
   return o.servers.map((s) => (s.address() as net.AddressInfo).port);
 }

@@ -14,7 +14,7 @@ import tls from "node:tls";
 import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
 import { RecvBuffer } from "./buffer.ts";
-import { beginTurn, deliver, endTurn, inTurn, markDirty, protectedCall, type Corked } from "./events.ts";
+import { beginTurn, deliver, endTurn, eventsStopped, inTurn, markDirty, protectedCall, type Corked } from "./events.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
 import { connectErrorText, errorText, ipv4Text } from "./tcp-errors.ts";
 
@@ -266,6 +266,7 @@ export class TcpSocketObject extends LuaUserdata implements Corked {
 
   /** Deliver one event: the per-event callback first, then EventHandler (decision 2). */
   emit(kind: number, err: string | undefined): void {
+    if (eventsStopped()) return;
     if (inTurn()) {
       deliver(() => this.emit(kind, err));
       return;

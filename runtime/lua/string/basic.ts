@@ -95,8 +95,12 @@ export function rep(s: LuaValue, n?: LuaValue, sep?: LuaValue): string {
 export function byte(s: LuaValue, i?: LuaValue, j?: LuaValue): LuaValue {
   if (typeof s !== "string") s = str(s, 1, "byte", arguments.length);
   const l = s.length;
-  let posi = posrelat(i === undefined ? 1 : typeof i === "number" && Number.isInteger(i) ? i : checkInt(i, 2, "byte"), l);
-  let pose = j === undefined ? posi : posrelat(typeof j === "number" && Number.isInteger(j) ? j : checkInt(j, 3, "byte"), l);
+  let posi = posrelat(
+    i === undefined ? 1 : typeof i === "number" && Number.isInteger(i) ? i : checkInt(i, 2, "byte"),
+    l,
+  );
+  let pose =
+    j === undefined ? posi : posrelat(typeof j === "number" && Number.isInteger(j) ? j : checkInt(j, 3, "byte"), l);
   if (posi < 1) posi = 1;
   if (pose > l) pose = l;
   if (posi > pose) return NONE; // empty interval: no values

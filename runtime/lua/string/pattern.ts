@@ -1,10 +1,11 @@
 // Lua 5.3.6 pattern matching: a port of the matcher in lstrlib.c (MatchState, match, ...).
 //
 // Subjects and patterns are byte strings (char codes 0..255) compared by char code. Positions
-// are 0-based offsets into the subject; -1 means "no match" (C's NULL). Where lstrlib reads
-// the '\0' terminator just past the end, charCodeAt gives NaN, which compares unequal to
-// every character just as '\0' does in those places; the one place where the value 0 itself
-// matters (the frontier's look at the subject end) substitutes it explicitly.
+// are 0-based offsets into the subject; -1 means "no match" (C's NULL). The pattern is read
+// from a zero-padded byte array (cached per pattern string), so reads at its end see the
+// '\0' terminator exactly as in C, and typed-array reads are faster than charCodeAt. The
+// subject stays a string; the one place C reads its terminator (the frontier at the subject
+// end) substitutes 0 explicitly.
 //
 // The control flow mirrors C: lstrlib's tail `goto init` is a loop here, and its recursive
 // calls (captures, `?`, max/min expansion) recurse, so the MAXCCALLS depth count and the
@@ -21,50 +22,88 @@ export const CAP_POSITION = -2;
 
 const L_ESC = 37; // '%'
 
-// C-locale <ctype.h> as bit sets over bytes.
-const ALPHA = 1, CNTRL = 2, DIGIT = 4, GRAPH = 8, LOWER = 16, PUNCT = 32, SPACE = 64, UPPER = 128, XDIGIT = 256;
+// C-locale <ctype.h> as bit sets over bytes: bytes >= 0x80 are in no class.
+const ALPHA = 1;
+const CNTRL = 2;
+const DIGIT = 4;
+const GRAPH = 8;
+const LOWER = 16;
+const PUNCT = 32;
+const SPACE = 64;
+const UPPER = 128;
+const XDIGIT = 256;
 const ctype = new Uint16Array(256);
 for (let c = 0; c < 128; c++) {
+  const upper = c >= 65 && c <= 90;
+  const lower = c >= 97 && c <= 122;
+  const digit = c >= 48 && c <= 57;
+  const graph = c > 32 && c < 127;
   let b = 0;
-  const upper = c >= 65 && c <= 90, lower = c >= 97 && c <= 122, digit = c >= 48 && c <= 57;
   if (upper || lower) b |= ALPHA;
   if (upper) b |= UPPER;
   if (lower) b |= LOWER;
   if (digit) b |= DIGIT;
   if (c < 32 || c === 127) b |= CNTRL;
-  if (c > 32 && c < 127) b |= GRAPH;
-  if (c > 32 && c < 127 && !upper && !lower && !digit) b |= PUNCT;
+  if (graph) b |= GRAPH;
+  if (graph && !upper && !lower && !digit) b |= PUNCT;
   if ((c >= 9 && c <= 13) || c === 32) b |= SPACE;
   if (digit || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) b |= XDIGIT;
   ctype[c] = b;
 }
 
-/** match_class: does byte c belong to class letter cl (`a`, `D`, ...; other letters match themselves)? */
+/** The ctype bits tested by each lower-case class letter ('z', deprecated, is handled apart). */
+const CLASS_BITS = new Uint16Array(128);
+CLASS_BITS[97] = ALPHA; // %a
+CLASS_BITS[99] = CNTRL; // %c
+CLASS_BITS[100] = DIGIT; // %d
+CLASS_BITS[103] = GRAPH; // %g
+CLASS_BITS[108] = LOWER; // %l
+CLASS_BITS[112] = PUNCT; // %p
+CLASS_BITS[115] = SPACE; // %s
+CLASS_BITS[117] = UPPER; // %u
+CLASS_BITS[119] = ALPHA | DIGIT; // %w
+CLASS_BITS[120] = XDIGIT; // %x
+
+/** match_class: does byte c belong to class `%cl` (`%a`, `%D`, ...; other chars match themselves)? */
 export function matchClass(c: number, cl: number): boolean {
+  // `cl | 0x20` is C's tolower wherever it matters: only letters land on a class letter
+  const lower = cl | 0x20;
   let res: boolean;
-  switch (cl | 0x20) {
-    case 97: res = (ctype[c] & ALPHA) !== 0; break; // a
-    case 99: res = (ctype[c] & CNTRL) !== 0; break; // c
-    case 100: res = (ctype[c] & DIGIT) !== 0; break; // d
-    case 103: res = (ctype[c] & GRAPH) !== 0; break; // g
-    case 108: res = (ctype[c] & LOWER) !== 0; break; // l
-    case 112: res = (ctype[c] & PUNCT) !== 0; break; // p
-    case 115: res = (ctype[c] & SPACE) !== 0; break; // s
-    case 117: res = (ctype[c] & UPPER) !== 0; break; // u
-    case 119: res = (ctype[c] & (ALPHA | DIGIT)) !== 0; break; // w
-    case 120: res = (ctype[c] & XDIGIT) !== 0; break; // x
-    case 122: res = c === 0; break; // z (deprecated)
-    default: return cl === c;
+  if (lower === 122)
+    res = c === 0; // %z
+  else {
+    const bits = lower < 128 ? CLASS_BITS[lower] : 0;
+    if (bits === 0) return cl === c;
+    res = (ctype[c] & bits) !== 0;
   }
-  // `cl | 0x20` equals C's tolower here: only letters reach the cases above.
   return (ctype[cl] & LOWER) !== 0 ? res : !res;
 }
+
+/** Patterns as bytes plus two '\0's (C's terminator and one spare for lookahead), cached. */
+const patternCache = new Map<string, Uint8Array>();
+const PATTERN_CACHE_MAX = 512;
+const PATTERN_CACHE_LEN = 256;
+
+function patternBytes(pat: string): Uint8Array {
+  let bytes = patternCache.get(pat);
+  if (bytes === undefined) {
+    bytes = new Uint8Array(pat.length + 2);
+    for (let i = 0; i < pat.length; i++) bytes[i] = pat.charCodeAt(i);
+    if (pat.length <= PATTERN_CACHE_LEN) {
+      if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
+      patternCache.set(pat, bytes);
+    }
+  }
+  return bytes;
+}
+
+const EMPTY = new Uint8Array(2);
 
 /** The state of one match: lstrlib's MatchState. Reused across attempts and calls. */
 export class MatchState {
   src = "";
   srcEnd = 0;
-  pat = "";
+  pat: Uint8Array = EMPTY;
   pEnd = 0;
   /** Remaining recursion budget (matchdepth). Like C it is not restored after an error. */
   depth = MAXCCALLS;
@@ -72,21 +111,25 @@ export class MatchState {
   level = 0;
   readonly capInit = new Int32Array(MAXCAPTURES);
   readonly capLen = new Int32Array(MAXCAPTURES);
+  /** What scanFirst found: the first item pattern[firstP..firstEp), -1 when nothing to skip by. */
+  firstP = 0;
+  firstEp = -1;
+  firstLit: string | undefined = undefined;
 
   /** prepstate: a new subject and pattern. */
   prepare(src: string, pat: string): void {
     this.src = src;
     this.srcEnd = src.length;
-    this.pat = pat;
+    this.pat = patternBytes(pat);
     this.pEnd = pat.length;
     this.depth = MAXCCALLS;
     this.level = 0;
+    this.firstEp = -1;
   }
 
-  /** Drop references to the subject and pattern so a pooled state holds no big strings. */
+  /** Drop the reference to the subject so an idle state holds no big string. */
   release(): void {
     this.src = "";
-    this.pat = "";
   }
 
   /** match(ms, s, p): the end of a match of pattern[p..] at subject position s, or -1. */
@@ -96,10 +139,10 @@ export class MatchState {
     const pEnd = this.pEnd;
     for (;;) {
       if (p === pEnd) break;
-      const pc = pat.charCodeAt(p);
+      const pc = pat[p];
       if (pc === 40) {
         // '(' start capture; "()" is a position capture
-        s = pat.charCodeAt(p + 1) === 41 ? this.startCapture(s, p + 2, CAP_POSITION) : this.startCapture(s, p + 1, CAP_UNFINISHED);
+        s = pat[p + 1] === 41 ? this.startCapture(s, p + 2, CAP_POSITION) : this.startCapture(s, p + 1, CAP_UNFINISHED);
         break;
       }
       if (pc === 41) {
@@ -113,7 +156,7 @@ export class MatchState {
         break;
       }
       if (pc === L_ESC) {
-        const next = pat.charCodeAt(p + 1);
+        const next = pat[p + 1];
         if (next === 98) {
           // %bxy
           s = this.matchBalance(s, p + 2);
@@ -126,7 +169,7 @@ export class MatchState {
         if (next === 102) {
           // %f[set]
           p += 2;
-          if (pat.charCodeAt(p) !== 91) throw runtimeError("missing '[' after '%f' in pattern");
+          if (pat[p] !== 91) throw runtimeError("missing '[' after '%f' in pattern");
           const ep = this.classEnd(p);
           const prev = s === 0 ? 0 : this.src.charCodeAt(s - 1);
           const cur = s < this.srcEnd ? this.src.charCodeAt(s) : 0;
@@ -149,7 +192,7 @@ export class MatchState {
       }
       // A single char class plus an optional suffix.
       const ep = this.classEnd(p);
-      const suffix = pat.charCodeAt(ep);
+      const suffix = pat[ep];
       if (!this.singleMatch(s, p, ep)) {
         if (suffix === 42 || suffix === 63 || suffix === 45) {
           // '*', '?', '-' accept zero repetitions
@@ -191,18 +234,18 @@ export class MatchState {
   /** classend: the index just past the single char class starting at p. */
   classEnd(p: number): number {
     const pat = this.pat;
-    const c = pat.charCodeAt(p++);
+    const c = pat[p++];
     if (c === L_ESC) {
       if (p >= this.pEnd) throw runtimeError("malformed pattern (ends with '%')");
       return p + 1;
     }
     if (c === 91) {
       // '[': the first char (after an optional '^') never closes the set, so "[]]" works
-      if (pat.charCodeAt(p) === 94) p++;
+      if (pat[p] === 94) p++;
       do {
         if (p >= this.pEnd) throw runtimeError("malformed pattern (missing ']')");
-        if (pat.charCodeAt(p++) === L_ESC && p < this.pEnd) p++; // skip escapes such as '%]'
-      } while (pat.charCodeAt(p) !== 93);
+        if (pat[p++] === L_ESC && p < this.pEnd) p++; // skip escapes such as '%]'
+      } while (pat[p] !== 93);
       return p + 1;
     }
     return p;
@@ -212,19 +255,19 @@ export class MatchState {
   matchBracketClass(c: number, p: number, ec: number): boolean {
     const pat = this.pat;
     let sig = true;
-    if (pat.charCodeAt(p + 1) === 94) {
+    if (pat[p + 1] === 94) {
       sig = false;
       p++;
     }
     while (++p < ec) {
-      const pc = pat.charCodeAt(p);
+      const pc = pat[p];
       if (pc === L_ESC) {
         p++;
-        if (matchClass(c, pat.charCodeAt(p))) return sig;
-      } else if (pat.charCodeAt(p + 1) === 45 && p + 2 < ec) {
+        if (matchClass(c, pat[p])) return sig;
+      } else if (pat[p + 1] === 45 && p + 2 < ec) {
         // range a-z
         p += 2;
-        if (pc <= c && c <= pat.charCodeAt(p)) return sig;
+        if (pc <= c && c <= pat[p]) return sig;
       } else if (pc === c) return sig;
     }
     return !sig;
@@ -234,12 +277,12 @@ export class MatchState {
   singleMatch(s: number, p: number, ep: number): boolean {
     if (s >= this.srcEnd) return false;
     const c = this.src.charCodeAt(s);
-    const pc = this.pat.charCodeAt(p);
+    const pc = this.pat[p];
     switch (pc) {
       case 46:
         return true; // '.'
       case L_ESC:
-        return matchClass(c, this.pat.charCodeAt(p + 1));
+        return matchClass(c, this.pat[p + 1]);
       case 91:
         return this.matchBracketClass(c, p, ep - 1);
       default:
@@ -250,9 +293,9 @@ export class MatchState {
   private matchBalance(s: number, p: number): number {
     if (p >= this.pEnd - 1) throw runtimeError("malformed pattern (missing arguments to '%b')");
     const src = this.src;
-    const b = this.pat.charCodeAt(p);
+    const b = this.pat[p];
     if (s >= this.srcEnd || src.charCodeAt(s) !== b) return -1;
-    const e = this.pat.charCodeAt(p + 1);
+    const e = this.pat[p + 1];
     let cont = 1;
     while (++s < this.srcEnd) {
       const c = src.charCodeAt(s);
@@ -352,18 +395,38 @@ export class MatchState {
   }
 
   /**
-   * A byte every match of pattern[p..] must start with, or -1. Searches use it to skip
-   * positions where match() would fail on its first item anyway (same results, same errors).
+   * Prepare candidate skipping for attempts at pattern[p..]. When the first item is a single
+   * class that must match at least once, positions where it does not match fail at once in
+   * match(), so drivers may skip them (same results, same errors). Call it only where C would
+   * make an attempt anyway: it runs classend on the first item, which may raise its error.
    */
-  firstLiteral(p: number): number {
-    if (p >= this.pEnd) return -1;
-    const c = this.pat.charCodeAt(p);
-    // SPECIALS "^$*+?.([%-" plus ')', which closes a capture
-    if (c === 94 || c === 36 || c === 42 || c === 43 || c === 63 || c === 46 || c === 40 || c === 91 || c === 37 || c === 45 || c === 41) {
-      return -1;
+  scanFirst(p: number): void {
+    this.firstEp = -1;
+    if (p >= this.pEnd) return;
+    const pat = this.pat;
+    const c = pat[p];
+    if (c === 40 || c === 41 || (c === 36 && p + 1 === this.pEnd)) return; // captures, final '$'
+    if (c === L_ESC) {
+      const n = pat[p + 1];
+      if (n === 98 || n === 102 || (n >= 48 && n <= 57)) return; // %b, %f, back-references
     }
-    const q = this.pat.charCodeAt(p + 1);
-    if (q === 42 || q === 63 || q === 45) return -1; // may match zero times
-    return c;
+    const ep = this.classEnd(p);
+    const q = pat[ep];
+    if (q === 42 || q === 63 || q === 45) return; // '*', '?', '-' may match zero times
+    this.firstP = p;
+    this.firstEp = ep;
+    // a plain byte (not '.', '[' or '%x') is found fastest with indexOf
+    this.firstLit = ep === p + 1 && c !== 46 ? String.fromCharCode(c) : undefined;
+  }
+
+  /** The first position >= s where a match may start (see scanFirst), or -1 when none can. */
+  candidate(s: number): number {
+    const ep = this.firstEp;
+    if (ep < 0) return s;
+    if (this.firstLit !== undefined) return this.src.indexOf(this.firstLit, s);
+    const end = this.srcEnd;
+    const p = this.firstP;
+    while (s < end && !this.singleMatch(s, p, ep)) s++;
+    return s < end ? s : -1;
   }
 }

@@ -2,6 +2,7 @@
 import {
   add,
   call,
+  div,
   eq,
   first,
   float,
@@ -23,11 +24,24 @@ import {
   print,
   results,
   setindex,
+  sub,
   tableOf,
+  unm,
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
-  let $1: LuaValue, $2: LuaValue, $3: LuaValue, $4: LuaValue, $5: LuaValue;
+  let $1: LuaValue,
+    $2: LuaValue,
+    $3: LuaValue,
+    $4: LuaValue,
+    $5: LuaValue,
+    $6: LuaValue,
+    $7: LuaValue,
+    $8: LuaValue,
+    $9: LuaValue,
+    $10: LuaValue,
+    $11: LuaValue,
+    $12: LuaValue;
   // Control flow: if, while, repeat, numeric and generic for, break
   function classify(n?: LuaValue): LuaValue {
     if (lt(n, 0)) {
@@ -191,4 +205,100 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     io.write(q_2, " ");
   }
   print();
+  // numeric for at the int64 limits (5.3 wraps the counter), strings, zero steps, float starts
+  for (const $for6 = forPrep(sub(math.maxinteger, 2), math.maxinteger, 2); $for6.next();) {
+    const a: LuaValue = $for6.value;
+    io.write(a, " ");
+    if (lt(a, 0)) {
+      break;
+    }
+  }
+  print();
+  for (const $for7 = forPrep(9007199254740990, 9007199254740994n, 1); $for7.next();) {
+    const a: LuaValue = $for7.value;
+    io.write(a, " ");
+  }
+  print();
+  for (const $for8 = forPrep(-1, -3, math.mininteger); $for8.next();) {
+    const a: LuaValue = $for8.value;
+    io.write(a, " ");
+    break;
+  }
+  print();
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let $1: LuaValue;
+        for (const $for1 = forPrep("1", 2, 1); $for1.next();) {
+          const i_2: LuaValue = $for1.value;
+          io.write(i_2, math.type(i_2), " ");
+        }
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        for (let i_3 = 1, $limit = forLimit("2", 1); i_3 <= $limit; i_3++) {
+          io.write(i_3, math.type(i_3), " ");
+        }
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let $1: LuaValue;
+        for (const $for1 = forPrep(1, 2, "1"); $for1.next();) {
+          const i_4: LuaValue = $for1.value;
+          io.write(i_4, math.type(i_4), " ");
+        }
+        return NONE;
+      }),
+    ),
+  );
+  for (let i_5 = 1, $limit = forLimit(div(0, 0), 1); i_5 <= $limit; i_5++) {
+    print("nan", i_5);
+  }
+  for (let i_6 = 3, $limit = forLimit(2.5, -1); i_6 >= $limit; i_6--) {
+    io.write(i_6, " ");
+  }
+  print();
+  for (let i_7 = 1, $limit = forLimit(unm(math.huge), -1); i_7 >= $limit; i_7--) {
+    if (lt(i_7, -2)) {
+      break;
+    }
+    io.write(i_7, " ");
+  }
+  print();
+  for (let i_8 = 1, $limit = forLimit(math.huge, -1); i_8 >= $limit; i_8--) {
+    print("never");
+  }
+  for (const $for9 = forPrep(1e-20, 2, 1); $for9.next();) {
+    const i_9: LuaValue = $for9.value;
+    io.write(i_9, " ");
+  }
+  print();
+  for (const $for10 = forPrep(3, 1, float(0)); $for10.next();) {
+    const i_10: LuaValue = $for10.value;
+    io.write(i_10, " ");
+    break;
+  }
+  print();
+  let z: LuaValue = 0;
+  for (const $for11 = forPrep(1, 10, 0); $for11.next();) {
+    const a: LuaValue = $for11.value;
+    z = add(z, 1);
+  }
+  print(z);
+  for (const $for12 = forPrep(10, 1, 0); $for12.next();) {
+    const a: LuaValue = $for12.value;
+    z = add(z, 1);
+    if (gt(z, 3)) {
+      break;
+    }
+  }
+  print(z);
 }

@@ -9,10 +9,12 @@ import {
   first,
   idiv,
   index,
+  io,
   le,
   len,
   lt,
   type LuaValue,
+  math,
   mod,
   mul,
   NONE,
@@ -23,6 +25,7 @@ import {
   setindex,
   setmetatable,
   string,
+  table,
   tableOf,
   tostring,
   type,
@@ -332,4 +335,129 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ),
   );
   print(...results(tostring(...results(select(2, ...results(pcall(error, "with traceback?")))))));
+  print(...results(pcall(string.rep)));
+  print(...results(pcall(string.sub)));
+  print(...results(pcall(math.floor, "x")));
+  print(...results(pcall(table.insert, 1, 2)));
+  print(...results(pcall(setmetatable, 1)));
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        string.rep();
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        callMethod("x", "rep", tableOf());
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        call(index("x", "rep"), tableOf());
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let s: LuaValue = string;
+        call(index(s, "rep"));
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let rep: LuaValue = string.rep;
+        call(rep);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      xpcall(
+        string.char,
+        function (m?: LuaValue): LuaValue {
+          return concat("H:", m);
+        },
+        -1,
+      ),
+    ),
+  );
+  let f: LuaValue = string.rep;
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        call(f);
+        return NONE;
+      }),
+    ),
+  );
+  let t_2: LuaValue = tableOf(undefined, { g: string.sub });
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        call(index(t_2, "g"));
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        callMethod(t_2, "g");
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        callMethod("x", "sub", tableOf());
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        callMethod("x", "format", 1);
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        let s: LuaValue = "%d";
+        callMethod(s, "format", "x");
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        io.write(tableOf());
+        return NONE;
+      }),
+    ),
+  );
+  print(
+    ...results(
+      pcall(function (): LuaValue {
+        setmetatable(1);
+        return NONE;
+      }),
+    ),
+  );
 }

@@ -18,85 +18,140 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   let $1: LuaValue;
-  $1 = 0;
-  jump: for (;;) {
-    switch ($1) {
-      case 0:
-        // goto and labels: continue, forward and backward jumps, nested loops
-        for (let i = 1; i <= 5; i++) {
-          if (eq(mod(i, 2), 0)) {
-            continue;
-          }
-          io.write(i, " ");
+  // goto and labels: continue, forward and backward jumps, nested loops
+  for (let i = 1; i <= 5; i++) {
+    if (eq(mod(i, 2), 0)) {
+      continue;
+    }
+    io.write(i, " ");
+  }
+  print();
+  let n: LuaValue = 0;
+  top: while (true) {
+    n = add(n, 1);
+    if (lt(n, 4)) {
+      continue top;
+    }
+    break top;
+  }
+  print("n", n);
+  {
+    skip: {
+      break skip;
+      print("skipped");
+    }
+    print("after skip");
+  }
+  for (let i = 1; i <= 3; i++) {
+    next_i: {
+      for (let j = 1; j <= 3; j++) {
+        if (eq(j, 2)) {
+          break next_i;
         }
-        print();
-        let n: LuaValue = 0;
-      case 1: // ::top::
-        n = add(n, 1);
-        if (lt(n, 4)) {
+        io.write(i, j, " ");
+      }
+    }
+  }
+  print();
+  let k: LuaValue = 0;
+  done: {
+    while (true) {
+      k = add(k, 1);
+      if (gt(k, 3)) {
+        break done;
+      }
+    }
+  }
+  print("k", k);
+  let r: LuaValue = 0;
+  while (true) {
+    r = add(r, 1);
+    cont: {
+      if (eq(r, 2)) {
+        break cont;
+      }
+      io.write("r", r, " ");
+    }
+    if (ge(r, 3)) break;
+  }
+  print();
+  function find(t?: LuaValue, x?: LuaValue): LuaValue {
+    found: {
+      for (const [i, v] of forIn(ipairs(t))) {
+        if (eq(v, x)) {
+          break found;
+        }
+      }
+      {
+        return undefined;
+      }
+    }
+    return concat("found ", x);
+  }
+  print(find(tableOf([1, 2, 3]), 2), ...results(find(tableOf([1]), 5)));
+  // crossing jumps
+  let i: LuaValue = 1;
+  a: while (true) {
+    c: {
+      if (gt(i, 3)) {
+        break c;
+      }
+      io.write("a", i, " ");
+      b: while (true) {
+        i = add(i, 1);
+        if (eq(mod(i, 2), 0)) {
+          continue b;
+        }
+        break b;
+      }
+      continue a;
+    }
+    break a;
+  }
+  print("c", i);
+  {
+    let x: LuaValue, y: LuaValue;
+    $1 = 0;
+    jump: for (;;) {
+      switch ($1) {
+        case 0:
+          [x, y] = [0, undefined];
+          {
+            $1 = 2;
+            continue jump;
+          }
+        case 1: // ::one::
+          x = add(x, 10);
+          {
+            $1 = 3;
+            continue jump;
+          }
+        case 2: // ::two::
+          y = 5;
+          x = add(x, y);
           {
             $1 = 1;
             continue jump;
           }
-        }
-        print("n", n);
-        {
-          skip: {
-            break skip;
-            print("skipped");
-          }
-          print("after skip");
-        }
-        for (let i = 1; i <= 3; i++) {
-          next_i: {
-            for (let j = 1; j <= 3; j++) {
-              if (eq(j, 2)) {
-                break next_i;
-              }
-              io.write(i, j, " ");
-            }
-          }
-        }
-        print();
-        let k: LuaValue = 0;
-        while (true) {
-          k = add(k, 1);
-          if (gt(k, 3)) {
-            {
-              $1 = 2;
-              continue jump;
-            }
-          }
-        }
-      case 2: // ::done::
-        print("k", k);
-        let r: LuaValue = 0;
-        while (true) {
-          r = add(r, 1);
-          cont: {
-            if (eq(r, 2)) {
-              break cont;
-            }
-            io.write("r", r, " ");
-          }
-          if (ge(r, 3)) break;
-        }
-        print();
-        function find(t?: LuaValue, x?: LuaValue): LuaValue {
-          found: {
-            for (const [i, v] of forIn(ipairs(t))) {
-              if (eq(v, x)) {
-                break found;
-              }
-            }
-            {
-              return undefined;
-            }
-          }
-          return concat("found ", x);
-        }
-        print(find(tableOf([1, 2, 3]), 2), ...results(find(tableOf([1]), 5)));
+        case 3: // ::three::
+          print("x", x);
+      }
+      break jump;
     }
-    break jump;
   }
+  for (let k_2 = 1; k_2 <= 3; k_2++) {
+    let n_2: LuaValue = 0;
+    again: while (true) {
+      n_2 = add(n_2, 1);
+      if (lt(n_2, k_2)) {
+        continue again;
+      }
+      break again;
+    }
+    if (eq(k_2, 2)) {
+      continue;
+    }
+    io.write(k_2, ":", n_2, " ");
+  }
+  print();
 }

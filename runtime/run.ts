@@ -12,6 +12,8 @@ import { flushStdout, writeStderr } from "./lua/output.ts";
 import type { LuaValue } from "./lua/value.ts";
 
 const STACK_MB = 64;
+/** How long a signalled worker may take to stop (the service drains sockets for 2 s). */
+const GRACE_MS = 3000;
 
 export function errorText(err: LuaError): string {
   const v: LuaValue = err.value;
@@ -71,7 +73,19 @@ function startWorker(entryUrl: string): void {
     stdout: false,
     stderr: false,
   });
-  const forward = (signal: string) => worker.postMessage({ signal });
+  // The worker stops cleanly on a signal; one that is stuck (a Lua loop that never ends)
+  // is ended after a grace period longer than the service's own drain, or at a second signal.
+  let forced: NodeJS.Timeout | undefined;
+  const forward = (signal: string) => {
+    const status = signal === "SIGINT" ? 130 : 143;
+    if (forced) {
+      flushStdout();
+      process.exit(status);
+    }
+    worker.postMessage({ signal });
+    forced = setTimeout(() => process.exit(status), GRACE_MS);
+    forced.unref();
+  };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   worker.on("error", (e) => {

@@ -54,6 +54,8 @@ export class EmitContext {
   fn!: FunctionState;
   /** Emitting a generator twin: calls go through callCo so coroutines can yield inside them. */
   co = false;
+  /** Locals declared ahead of a goto state machine: their `local` statement only assigns. */
+  readonly hoisted = new Set<Binding>();
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
 

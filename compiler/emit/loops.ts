@@ -63,7 +63,9 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
   const start = intLiteral(ctx, s.start);
   const step = intLiteral(ctx, s.step);
   const assigned = v.assignments > 0;
-  if (start !== undefined && step !== undefined && step !== 0) {
+  // A plain JS loop when the counter cannot come near 2^53 (forLimit clips the limit there)
+  // in any feasible number of iterations.
+  if (start !== undefined && step !== undefined && step !== 0 && Math.abs(start) <= 2 ** 40 && Math.abs(step) <= 2 ** 16) {
     const limitLit = intLiteral(ctx, s.end);
     const counter = assigned ? ctx.temp().replace("$", "$i") : v.jsName;
     const cmp = step > 0 ? "<=" : ">=";

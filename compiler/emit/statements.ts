@@ -1,7 +1,6 @@
 // Statements: one TypeScript statement per Lua statement where the languages allow it.
-// Blocks carry the Lua comments that precede each statement. Gotos become labelled blocks
-// (forward jumps: `break L`), labelled loops (backward jumps: `continue L`) or a plain
-// `continue` for the `goto continue` idiom.
+// Blocks carry the Lua comments that precede each statement. Blocks with goto labels are
+// structured by gotos.ts.
 import type { L } from "../parse.ts";
 import { isMulti } from "../analyse.ts";
 import { rangeOf } from "../parse.ts";
@@ -9,103 +8,15 @@ import type { EmitContext } from "./context.ts";
 import { callExpression } from "./calls.ts";
 import { condition, expressionList, stringLiteral, value } from "./expressions.ts";
 import { functionDeclaration, functionExpression } from "./functions.ts";
+import { labelledBlock } from "./gotos.ts";
 import { forGeneric, forNumeric, loopBody } from "./loops.ts";
 
 export function block(ctx: EmitContext, stmts: L.Statement[]): void {
-  statementRange(ctx, stmts, 0, stmts.length);
+  if (ctx.analysis.labelledBlocks.has(stmts)) return labelledBlock(ctx, stmts);
+  for (const s of stmts) statementWithComments(ctx, s);
 }
 
-/** Emit stmts[from, to), structuring the gotos whose labels are in this list. */
-function statementRange(ctx: EmitContext, stmts: L.Statement[], from: number, to: number): void {
-  if (ctx.analysis.labelledBlocks.has(stmts)) {
-    const labels: number[] = [];
-    for (let i = from; i < to; i++) {
-      const s = stmts[i];
-      if (s.type === "LabelStatement" && gotosTo(ctx, s).some((g) => !ctx.continueGotos.has(g))) labels.push(i);
-    }
-    if (labels.length > 1) return stateMachine(ctx, stmts, from, to, labels);
-    if (labels.length === 1) return oneLabel(ctx, stmts, from, to, labels[0]);
-  }
-  for (let i = from; i < to; i++) statementWithComments(ctx, stmts[i]);
-}
-
-/**
- * One label: forward jumps break out of a labelled block that ends at the label; backward
- * jumps continue a labelled loop that starts after it.
- */
-function oneLabel(ctx: EmitContext, stmts: L.Statement[], from: number, to: number, i: number): void {
-  const s = stmts[i] as L.LabelStatement;
-  const targets = gotosTo(ctx, s);
-  const forward = targets.filter((g) => !ctx.analysis.gotos.get(g)!.backward);
-  const backward = targets.filter((g) => ctx.analysis.gotos.get(g)!.backward);
-  if (forward.length) {
-    const first = stmts.findIndex((x, k) => k >= from && k < i && forward.some((g) => contains(x, g)));
-    statementRange(ctx, stmts, from, first);
-    const name = ctx.label(s.label.name);
-    for (const g of forward) ctx.gotoJs.set(g, `break ${name};`);
-    ctx.writer.write(`${name}: `).inlineBlock(() => statementRange(ctx, stmts, first, i));
-    ctx.writer.newLine();
-  } else statementRange(ctx, stmts, from, i);
-  if (backward.length) {
-    const name = ctx.label(s.label.name);
-    for (const g of backward) ctx.gotoJs.set(g, `continue ${name};`);
-    ctx.wrapper(1);
-    ctx.writer.write(`${name}: while (true) `).inlineBlock(() => {
-      statementRange(ctx, stmts, i + 1, to);
-      ctx.writer.writeLine(`break ${name};`);
-    });
-    ctx.wrapper(-1);
-    ctx.writer.newLine();
-  } else statementRange(ctx, stmts, i + 1, to);
-}
-
-/**
- * Several labels in one block (jumps that interleave): a loop around a switch on a state
- * variable, one case per label; `goto l` sets the state and continues the loop. Cases fall
- * through, so the block still runs top to bottom.
- */
-function stateMachine(ctx: EmitContext, stmts: L.Statement[], from: number, to: number, labels: number[]): void {
-  const w = ctx.writer;
-  const state = ctx.temp();
-  const name = ctx.label("jump");
-  labels.forEach((li, k) => {
-    for (const g of gotosTo(ctx, stmts[li] as L.LabelStatement)) if (!ctx.continueGotos.has(g)) ctx.gotoJs.set(g, `{ ${state} = ${k + 1}; continue ${name}; }`);
-  });
-  w.writeLine(`${state} = 0;`);
-  ctx.wrapper(1);
-  w.write(`${name}: for (;;) `).inlineBlock(() => {
-    w.write(`switch (${state}) `).inlineBlock(() => {
-      w.writeLine("case 0:");
-      w.indent(() => {
-        for (let i = from; i < labels[0]; i++) statementWithComments(ctx, stmts[i]);
-      });
-      labels.forEach((li, k) => {
-        w.writeLine(`case ${k + 1}: // ::${(stmts[li] as L.LabelStatement).label.name}::`);
-        const end = k + 1 < labels.length ? labels[k + 1] : to;
-        w.indent(() => {
-          for (let i = li + 1; i < end; i++) statementWithComments(ctx, stmts[i]);
-        });
-      });
-    });
-    w.writeLine(`break ${name};`);
-  });
-  ctx.wrapper(-1);
-  w.newLine();
-}
-
-function gotosTo(ctx: EmitContext, label: L.LabelStatement): L.GotoStatement[] {
-  const out: L.GotoStatement[] = [];
-  for (const [g, t] of ctx.analysis.gotos) if (t.label === label) out.push(g);
-  return out;
-}
-
-function contains(outer: L.Node, inner: L.Node): boolean {
-  const [a, b] = rangeOf(outer);
-  const [c, d] = rangeOf(inner);
-  return a <= c && d <= b;
-}
-
-function statementWithComments(ctx: EmitContext, s: L.Statement): void {
+export function statementWithComments(ctx: EmitContext, s: L.Statement): void {
   leadingComments(ctx, rangeOf(s)[0]);
   statement(ctx, s);
   trailingComment(ctx, rangeOf(s)[1]);
@@ -199,6 +110,13 @@ function localStatement(ctx: EmitContext, s: L.LocalStatement, at: string): void
   const w = ctx.writer;
   const n = names.length;
   const init = s.init;
+  if (ctx.hoisted.has(ctx.binding(s.variables[0]))) {
+    // declared ahead by a goto state machine: the statement only assigns
+    const lastMulti = init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]);
+    if (n === 1 && init.length <= 1 && !lastMulti) w.writeLine(`${at}${names[0]} = ${init.length ? value(ctx, init[0]) : "undefined"};`);
+    else w.writeLine(`${at}[${names.join(", ")}] = ${rightHandSides(ctx, init, n, lastMulti)};`);
+    return;
+  }
   if (init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]) && init.length < n) {
     // the last expression fills the remaining names
     w.writeLine(`${at}let [${names.join(", ")}]: LuaValue[] = [${expressionList(ctx, init)}];`);

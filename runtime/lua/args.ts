@@ -1,6 +1,6 @@
 // Argument checks for library functions, with lauxlib's messages:
 // "bad argument #1 to 'sub' (number expected, got nil)".
-import { runtimeError, type LuaError } from "./errors.ts";
+import { argumentError, type LuaError } from "./errors.ts";
 import { typeNameForError } from "./meta.ts";
 import { numberToString, str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
@@ -8,7 +8,26 @@ import { LuaFloat, type LuaValue } from "./value.ts";
 import { toInt64 } from "./bitwise.ts";
 
 export function argError(n: number, fname: string, msg: string): LuaError {
-  return runtimeError(`bad argument #${n} to '${fname}' (${msg})`);
+  return argumentError(n, fname, msg);
+}
+
+/** Library functions by their global names ("string.rep"), as lauxlib's pushglobalfuncname finds them. */
+const globalNames = new WeakMap<Function, string>();
+
+export function nameLibraryFunction(f: Function, qualified: string): void {
+  globalNames.set(f, qualified);
+}
+
+/**
+ * A library function called straight from pcall has no call-site name, so lauxlib names it
+ * by its global name: `pcall(string.rep)` fails with "bad argument #1 to 'string.rep'".
+ */
+export function qualifyArgError(f: LuaValue, message: LuaValue): LuaValue {
+  const qualified = typeof f === "function" ? globalNames.get(f) : undefined;
+  if (qualified === undefined || typeof message !== "string") return message;
+  const short = qualified.slice(qualified.lastIndexOf(".") + 1);
+  const m = /^bad argument #\d+ to '([^']*)'/.exec(message);
+  return m && m[1] === short ? message.replace(`'${short}'`, `'${qualified}'`) : message;
 }
 
 /** "X expected, got Y"; pass absent=true when the argument was not given at all ("no value"). */

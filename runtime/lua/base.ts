@@ -1,6 +1,6 @@
 // The base library (lbaselib.c): print, type, tostring, tonumber, pairs, ipairs, next, select,
 // raw*, metatables, assert, error, pcall, xpcall, collectgarbage.
-import { argError, checkInt, checkTable, checkString, typeError } from "./args.ts";
+import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
 import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
@@ -174,7 +174,7 @@ export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
-    return [false, toLuaError(e).value];
+    return [false, qualifyArgError(f, toLuaError(e).value)];
   }
 }
 
@@ -184,7 +184,7 @@ export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): Lua
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
-    const r = call(handler, toLuaError(e).value);
+    const r = call(handler, qualifyArgError(f, toLuaError(e).value));
     return [false, Array.isArray(r) ? r[0] : r];
   }
 }

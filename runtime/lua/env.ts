@@ -1,5 +1,6 @@
 // The global environment: the global table G with the base library, the standard library
 // tables, and _G/_VERSION. Generated code imports these bindings by their Lua names.
+import { nameLibraryFunction } from "./args.ts";
 import * as base from "./base.ts";
 import { LuaTable } from "./table.ts";
 import { stringMeta } from "./meta.ts";
@@ -21,6 +22,7 @@ export type LibraryMembers<T> = { [K in keyof T]: T[K] extends (...args: any[]) 
 export function libTable<T extends Record<string, LuaValue>>(name: string, members: T): LuaTable & LibraryMembers<T> {
   const t = new LuaTable() as LuaTable & LibraryMembers<T>;
   for (const k of Object.keys(members)) {
+    if (typeof members[k] === "function") nameLibraryFunction(members[k], `${name}.${k}`);
     t.set(k, members[k]);
     (t as Record<string, LuaValue>)[k] = members[k];
   }

@@ -125,13 +125,37 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
 export function runtimeError(message: string, operand = -1): LuaError {
   const levels = luaLevels(64, runtimeError);
   const p = levels[0];
-  const stack = levels.filter((l): l is LuaPosition => l !== undefined);
   if (p && operand >= 0) {
-    const desc = p.info.names[`${p.line}:${p.col}`]?.[operand];
+    const desc = operandName(p, operand);
     if (desc) message += ` (${desc})`;
   }
+  return positioned(message, levels);
+}
+
+/**
+ * lauxlib's luaL_argerror: "bad argument #n to 'name' (msg)", where the name is how the
+ * calling Lua code named the function (a local `f` is 'f'); a method call does not count
+ * self, so its arguments are numbered from the first explicit one.
+ */
+export function argumentError(n: number, fname: string, msg: string): LuaError {
+  const levels = luaLevels(64, argumentError);
+  const p = levels[0];
+  const callee = p && /^(global|local|upvalue|method|field) '(.*)'$/.exec(operandName(p, 0) ?? "");
+  if (callee) {
+    fname = callee[2];
+    if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, levels);
+  }
+  return positioned(`bad argument #${n} to '${fname}' (${msg})`, levels);
+}
+
+function operandName(p: LuaPosition, operand: number): string | undefined {
+  return p.info.names[`${p.line}:${p.col}`]?.[operand] || undefined;
+}
+
+function positioned(message: string, levels: (LuaPosition | undefined)[]): LuaError {
+  const p = levels[0];
   const err = new LuaError(p ? `${p.chunk}:${p.line}: ${message}` : message);
-  err.luaTraceback = formatTraceback(stack);
+  err.luaTraceback = formatTraceback(levels.filter((l): l is LuaPosition => l !== undefined));
   return err;
 }
 

@@ -6,7 +6,7 @@ import { index } from "./index-ops.ts";
 import { call } from "./call.ts";
 import { str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
-import { LuaFloat, type LuaValue } from "./value.ts";
+import { LuaFloat, MAXINT, MININT, mkint, toJsNumber, type LuaValue } from "./value.ts";
 import { next as nextBuiltin, ipairsIterator } from "./base.ts";
 
 const MAXSAFE = Number.MAX_SAFE_INTEGER;
@@ -23,42 +23,87 @@ function forNumber(v: LuaValue, what: string): number | bigint | LuaFloat {
 /** An integer loop's limit as a JS number: floats floor/ceil toward the loop, huge values clipped. */
 export function forLimit(limit: LuaValue, step: number): number {
   if (typeof limit === "number" && Number.isInteger(limit)) return limit;
-  const l = forNumber(limit, "limit");
-  if (typeof l === "bigint") return l > 0n ? MAXSAFE : -MAXSAFE;
-  const f = typeof l === "number" ? l : l.n;
-  if (Number.isNaN(f)) return step > 0 ? -Infinity : Infinity; // loop does not run
-  const r = step > 0 ? Math.floor(f) : Math.ceil(f);
-  return Math.max(-MAXSAFE, Math.min(MAXSAFE, r));
+  const l = intLimit(limit, step);
+  if (l === undefined) return step > 0 ? -Infinity : Infinity; // the loop does not run
+  return typeof l === "bigint" ? (l > 0n ? MAXSAFE : -MAXSAFE) : l;
 }
 
-/** A numeric for loop over any start/limit/step, as Lua 5.3 runs it. */
+/**
+ * lvm.c forlimit: the limit of an integer loop as an integer (floats rounded toward the loop,
+ * out-of-range values clipped to the int64 range); undefined when the loop must not run.
+ */
+function intLimit(limit: LuaValue, step: number | bigint): number | bigint | undefined {
+  const l = forNumber(limit, "limit");
+  if (typeof l === "number" && Number.isInteger(l)) return l;
+  if (typeof l === "bigint") return l;
+  const f = typeof l === "number" ? l : l.n;
+  const r = step < 0 ? Math.ceil(f) : Math.floor(f);
+  if (r >= -(2 ** 63) && r < 2 ** 63) return Number.isSafeInteger(r) ? r : BigInt(r);
+  if (f > 0) return step < 0 ? undefined : MAXINT;
+  return step >= 0 ? undefined : MININT; // also NaN, as in C
+}
+
+/**
+ * A numeric for loop over any start/limit/step, as Lua 5.3 runs it (lvm.c OP_FORPREP and
+ * OP_FORLOOP): an integer loop when start and step are integers (the counter wraps around
+ * like C's, exactly as 5.3 does), a float loop otherwise. A zero step is no error in 5.3: the
+ * loop runs (forever) only when the limit is not above the start. A float loop starts from
+ * (start - step) + step, which is not always start.
+ */
 export class NumericFor {
-  private i: number;
-  private readonly limit: number;
-  private readonly step: number;
-  private readonly isFloat: boolean;
+  private i: number | bigint = 0;
+  private limit: number | bigint = 0;
+  private step: number | bigint = 0;
+  private isFloat = false;
   private started = false;
+  /** forlimit's "stop now": the limit lies beyond the int64 range on the wrong side. */
+  private done = false;
   value: LuaValue = undefined;
 
   constructor(start: LuaValue, limit: LuaValue, step: LuaValue) {
-    const s0 = forNumber(start, "initial value");
-    const l0 = forNumber(limit, "limit");
-    const st = forNumber(step, "step");
-    const isInt = (v: number | bigint | LuaFloat) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
-    this.isFloat = !(isInt(s0) && isInt(st));
-    const num = (v: number | bigint | LuaFloat) => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n);
-    this.step = num(st);
-    if (this.step === 0) throw runtimeError("'for' step is zero");
-    this.i = num(s0);
-    this.limit = this.isFloat ? num(l0) : forLimit(l0, this.step);
+    // lvm.c: only a start and step of integer *type* make an integer loop (strings do not)
+    const isInt = (v: LuaValue) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+    if (isInt(start) && isInt(step)) {
+      const l = intLimit(limit, step);
+      if (l === undefined) {
+        this.done = true;
+        return;
+      }
+      this.i = start;
+      this.limit = l;
+      this.step = step;
+      // bigint arithmetic only where a number could leave the safe range
+      if (typeof start === "bigint" || typeof l === "bigint" || typeof step === "bigint" || !Number.isSafeInteger(Math.abs(l) + Math.abs(step))) {
+        this.i = BigInt(start);
+        this.limit = BigInt(l);
+        this.step = BigInt(step);
+      }
+      return;
+    }
+    const l = toJsNumber(forNumber(limit, "limit"));
+    const st = toJsNumber(forNumber(step, "step"));
+    const s0 = toJsNumber(forNumber(start, "initial value"));
+    this.isFloat = true;
+    this.i = s0 - st + st;
+    this.limit = l;
+    this.step = st;
   }
 
   next(): boolean {
-    if (this.started) this.i += this.step;
+    if (this.done) return false;
+    if (typeof this.i === "number") {
+      if (this.started) this.i += this.step as number;
+      else this.started = true;
+      const i = this.i;
+      if ((this.step as number) > 0 ? !(i <= (this.limit as number)) : !(i >= (this.limit as number))) return false;
+      this.value = this.isFloat && Number.isInteger(i) ? new LuaFloat(i) : i;
+      return true;
+    }
+    if (this.started) this.i = BigInt.asIntN(64, this.i + (this.step as bigint));
     else this.started = true;
     const i = this.i;
-    if (this.step > 0 ? !(i <= this.limit) : !(i >= this.limit)) return false;
-    this.value = this.isFloat ? (Number.isInteger(i) ? new LuaFloat(i) : i) : i;
+    if ((this.step as bigint) > 0n ? i > (this.limit as bigint) : i < (this.limit as bigint)) return false;
+    this.value = mkint(i);
     return true;
   }
 }

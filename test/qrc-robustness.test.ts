@@ -221,3 +221,22 @@ describe("Logon (qrc.md §3, §7)", () => {
       expect((await c.call("Logon", params))).toEqual({ jsonrpc: "2.0", result: true, id: 1 });
   });
 });
+
+test("a faulty control model gives -32603 for what it breaks, and everything else is served", async () => {
+  const port = await start();
+  design.MainGain.state = () => {
+    throw new Error("model fault");
+  };
+  design.status = () => {
+    throw new Error("no status");
+  };
+  const c = await QrcClient.connect(port); // no EngineStatus can be sent
+  clients.push(c);
+  expect(await c.call("Control.Get", ["MainGain"], 4)).toEqual({ jsonrpc: "2.0", id: 4, error: { code: -32603, message: "Server error. model fault" } });
+  expect((await c.call("StatusGet", 0)).error).toEqual({ code: -32603, message: "Server error. no status" });
+  await c.call("ChangeGroup.AddControl", { Id: "g", Controls: ["MainGain", "MainMute"] });
+  await c.call("ChangeGroup.AutoPoll", { Id: "g", Rate: 0.02 });
+  await sleep(100);
+  expect((await c.call("Control.Get", ["MainMute"])).result).toMatchObject([{ Name: "MainMute" }]);
+  expect(c.closed).toBe(false);
+});

@@ -10,7 +10,7 @@
 //   write. While the client does not read its replies (the socket's buffer is full),
 //   reading stops, so a client that only writes cannot grow our memory.
 // - Any inbound frame restarts the idle timer; when it runs out (60 s by default,
-//   qrc.md §0 item 6) the connection is closed.
+//   qrc.md §0 item 6; 0 turns it off) the connection is closed.
 // - A peer that resets, or leaves half a frame behind, only ends its own connection; its
 //   change groups and AutoPoll timers die with it.
 import type net from "node:net";
@@ -31,7 +31,7 @@ export interface ConnectionOptions {
 
 export class QrcConnection implements Outbox {
   private readonly splitter: FrameSplitter;
-  private readonly idle: NodeJS.Timeout;
+  private readonly idle: NodeJS.Timeout | undefined;
   private pending: string[] = [];
   private closed = false;
   private paused = false;
@@ -50,8 +50,12 @@ export class QrcConnection implements Outbox {
     socket.on("drain", () => this.onDrain());
     socket.on("error", () => {}); // a reset or broken pipe: "close" follows
     socket.on("close", () => this.onClose());
-    this.idle = setTimeout(() => this.close(), options.idleTimeoutMs);
-    socket.write(notificationFrame("EngineStatus", statusText(this.session.design)) + "\0");
+    if (options.idleTimeoutMs > 0) this.idle = setTimeout(() => this.close(), options.idleTimeoutMs);
+    try {
+      socket.write(notificationFrame("EngineStatus", statusText(this.session.design)) + "\0");
+    } catch {
+      // The design could not say its status (a control model fault): serve requests anyway.
+    }
   }
 
   ready(): boolean {
@@ -85,7 +89,7 @@ export class QrcConnection implements Outbox {
 
   private readonly onFrame = (frame: Buffer): void => {
     if (this.closed) return;
-    this.idle.refresh();
+    this.idle?.refresh();
     let text: string;
     try {
       text = utf8.decode(frame);
@@ -94,12 +98,18 @@ export class QrcConnection implements Outbox {
       return;
     }
     if (BLANK.test(text)) return;
-    const reply = this.session.handle(text);
+    let reply: string | undefined;
+    try {
+      reply = this.session.handle(text);
+    } catch (e) {
+      // handle() answers every fault of a method itself; this is a last guard for the process.
+      reply = errorFrame(ErrorCode.ServerError, `Server error. ${e instanceof Error ? e.message : String(e)}`, "null");
+    }
     if (reply !== undefined) this.pending.push(reply);
   };
 
   private readonly onOversized = (): void => {
-    this.idle.refresh();
+    this.idle?.refresh();
     const message = `Invalid Request. Frame longer than ${this.options.maxFrameBytes} bytes; dropped up to its NUL.`;
     this.pending.push(errorFrame(ErrorCode.InvalidRequest, message, "null"));
   };

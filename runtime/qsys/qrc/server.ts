@@ -23,7 +23,7 @@ export interface QrcServerOptions {
   port?: number;
   /** Address to bind (default: every interface, as a Core). */
   host?: string;
-  /** Close a connection after this long without an inbound frame (default 60 s). */
+  /** Close a connection after this long without an inbound frame (default 60 s; 0: never). */
   idleTimeoutMs?: number;
   /** user -> password; none (or empty) turns authentication off. */
   users?: Record<string, string>;

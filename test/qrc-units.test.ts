@@ -99,6 +99,9 @@ describe("request ids are echoed verbatim (qrc.md §0 item 3)", () => {
     expect(id('{"jsonrpc":"2.0","method":"NoOp","params":{"id":5}}')).toBeUndefined();
     expect(id('{"params":{"id":5,"x":[{"id":6}]},"id" : "top" ,"method":"NoOp"}')).toBe('"top"');
     expect(id('{"method":"NoOp","id":1,"id":2}')).toBe("2"); // JSON.parse keeps the last, so do we
+    expect(id('{"method":"NoOp","id":1,"id":11}')).toBe("11");
+    expect(id('{"method":"NoOp","k":"a,\\"id\\":5","id":5.0}')).toBe("5.0");
+    expect(id('{"method":"NoOp","k":{"id":7},"id":"7"}')).toBe('"7"');
     expect(id(' \r\n{ "method" : "NoOp" , "id" : 7 }\n\r')).toBe("7");
   });
   test("object ids, which no client uses, come back compact", () => {

@@ -95,7 +95,14 @@ export function notificationFrame(method: string, params: string): string {
  */
 function rawId(text: string, parsed: unknown): string {
   if (typeof parsed === "object" && parsed !== null) return JSON.stringify(parsed);
-  return topLevelValueText(text, "id") ?? JSON.stringify(parsed);
+  // Fast path, the usual encoding: compact, id last. A text ending in `,"id":<v>}` has
+  // that member in the top-level object (the final brace closes it), and when <v> is how
+  // JSON.stringify writes the parsed id, it is the text the client wrote.
+  const plain = JSON.stringify(parsed);
+  const end = text.length - 1 - plain.length;
+  if (text.charCodeAt(text.length - 1) === 125 && text.startsWith(',"id":', end - 6) && text.endsWith(plain, text.length - 1))
+    return plain;
+  return topLevelValueText(text, "id") ?? plain;
 }
 
 // --- Finding the raw text of a top-level member (the text is valid JSON; JSON.parse said so)

@@ -35,7 +35,7 @@ export class QrcConnection implements Outbox {
   private pending: string[] = [];
   private closed = false;
   private paused = false;
-  session!: Session;
+  readonly session: Session;
 
   constructor(
     private readonly socket: net.Socket,

@@ -9,9 +9,7 @@
 import type { Method } from "./methods.ts";
 import * as P from "./params.ts";
 import { applyChange, component, componentControl } from "./lookup.ts";
-import { componentGetText, controlInfoText, responseValueText } from "./shapes.ts";
-
-const q = JSON.stringify;
+import { componentGetText, controlInfoText, q, responseValueText } from "./shapes.ts";
 
 export const componentMethods: Record<string, Method> = {
   "Component.Get": {

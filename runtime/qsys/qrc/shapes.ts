@@ -10,7 +10,10 @@
 import { coreNumber as n } from "./core-number.ts";
 import type { QrcControlState, QrcDesign } from "./design.ts";
 
-const q = JSON.stringify;
+/** A JSON string; a control model that hands over no string (a bug) still yields valid JSON. */
+export function q(s: string): string {
+  return typeof s === "string" ? JSON.stringify(s) : JSON.stringify(s == null ? "" : String(s));
+}
 
 function valueTriple(s: QrcControlState): string {
   return `"String":${q(s.String)},"Value":${n(s.Value)},"Position":${n(s.Position)}`;
@@ -31,7 +34,7 @@ export function changeText(s: QrcControlState, component: string | undefined): s
 /** Component.Get: the value triple and the metadata newer firmware sends for every control. */
 export function componentGetText(s: QrcControlState): string {
   return (
-    `{"Name":${q(s.Name)},${valueTriple(s)},"Choices":${q(s.Choices ?? [])},"Color":${q(s.Color ?? "")}` +
+    `{"Name":${q(s.Name)},${valueTriple(s)},"Choices":${JSON.stringify(s.Choices ?? [])},"Color":${q(s.Color ?? "")}` +
     `,"Indeterminate":${s.Indeterminate === true},"Invisible":${s.Invisible === true}` +
     `,"Disabled":${s.Disabled === true},"Legend":${q(s.Legend ?? "")},"CssClass":${q(s.CssClass ?? "")}}`
   );
@@ -43,7 +46,7 @@ export function controlInfoText(s: QrcControlState): string {
     `{"Name":${q(s.Name)},"Type":${q(s.Type)},"Value":${n(s.Value)},"ValueMin":${n(s.ValueMin)}` +
     `,"ValueMax":${n(s.ValueMax)},"StringMin":${q(s.StringMin)},"StringMax":${q(s.StringMax)}` +
     `,"String":${q(s.String)},"Position":${n(s.Position)},"Direction":${q(s.Direction)}` +
-    (s.Choices !== undefined ? `,"Choices":${q(s.Choices)}` : "") +
+    (s.Choices !== undefined ? `,"Choices":${JSON.stringify(s.Choices)}` : "") +
     "}"
   );
 }

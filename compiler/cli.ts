@@ -51,7 +51,8 @@ async function compileCommand(files: string[], outDir: string): Promise<void> {
 async function buildCommand(file: string | undefined, outfile: string | undefined): Promise<string> {
   if (!file) throw new UsageError("build: no input file");
   const out = outfile ?? join("dist", chunkBase(file) + ".mjs");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, warnings } = await bundleLua(readLua(file), file);
+  for (const w of warnings) process.stderr.write(`qsys2ts: warning: ${w}\n`);
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, code);
   return out;
@@ -59,7 +60,8 @@ async function buildCommand(file: string | undefined, outfile: string | undefine
 
 async function runCommand(file: string | undefined, args: string[]): Promise<void> {
   if (!file) throw new UsageError("run: no input file");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, warnings } = await bundleLua(readLua(file), file);
+  for (const w of warnings) process.stderr.write(`qsys2ts: warning: ${w}\n`);
   const dir = mkdtempSync(join(tmpdir(), "qsys2ts-run-"));
   const out = join(dir, chunkBase(file) + ".mjs");
   writeFileSync(out, code);

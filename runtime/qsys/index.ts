@@ -8,3 +8,8 @@ export { EOL, RecvBuffer } from "./buffer.ts";
 export { runHandler, protectedCall, reportError, beginTurn, endTurn, inTurn, setErrorWriter } from "./events.ts";
 export { installSignalHandlers, shutdown } from "./service.ts";
 export { mapListenPort, mapConnectTarget } from "./port-map.ts";
+export { Controls, Properties } from "./controls/globals.ts";
+export { Component } from "./component.ts";
+export { NamedControl } from "./named-control.ts";
+export { designService } from "./controls/design-service.ts";
+export { qrcDesign } from "./controls/qrc-adapter.ts";

@@ -21,20 +21,20 @@ function list(items: LuaValue[]): LuaTable {
   return tableOf(items);
 }
 
+/**
+ * Since 9.12 a control name holding a dot is written with the dot escaped: comp["31\\.5Hz.gain"]
+ * (qsys-api.md §4.3). The plain name works too; a miss with an escaped dot retries unescaped.
+ */
+const escapedNames = new LuaTable();
+escapedNames.set("__index", (t: LuaTable, k: LuaValue) => (typeof k === "string" && k.includes("\\.") ? t.get(k.replace(/\\\./g, ".")) : undefined));
+
 function New(name: LuaValue): LuaValue {
   const code = checkString(name, 1, "New");
-  const comp = currentDesign().components.get(unescapeDots(code));
+  const comp = currentDesign().components.get(code);
   const t = comp ? comp.luaTable() : new LuaTable();
+  t.metatable = escapedNames;
   tableComponent.set(t, code);
   return t;
-}
-
-/**
- * Since 9.12 a control name holding a dot is written with the dot escaped ("31\\.5Hz.gain");
- * a code name never holds an escaped dot, so the escape is simply dropped.
- */
-function unescapeDots(s: string): string {
-  return s.includes("\\.") ? s.replace(/\\\./g, ".") : s;
 }
 
 function componentInfo(c: LiveComponent): LuaTable {
@@ -61,7 +61,7 @@ function GetControls(which: LuaValue): LuaValue {
     code = known;
   } else if (typeof which === "string") code = which;
   else throw typeError(which, 1, "GetControls", "string", which === undefined);
-  const comp = currentDesign().components.get(unescapeDots(code));
+  const comp = currentDesign().components.get(code);
   if (!comp) return new LuaTable();
   const out: LuaValue[] = [];
   for (const c of comp.controls.values()) {

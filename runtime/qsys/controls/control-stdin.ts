@@ -8,7 +8,10 @@
 //
 // Each line is answered on stdout, in order with the script's own output, by
 // `@control {state as QRC reports it}` or `@control-error message`.
-import { createReadStream } from "node:fs";
+import { createReadStream, fstatSync } from "node:fs";
+import { Socket } from "node:net";
+import type { Readable } from "node:stream";
+import { ReadStream } from "node:tty";
 import { createInterface } from "node:readline";
 import { writeStdout } from "../../lua/output.ts";
 import type { QrcChange, QrcControl } from "../qrc/design.ts";
@@ -50,8 +53,14 @@ export function handleControlLine(line: string): void {
   }
 }
 
-/** Read requests from fd 0 (also from the worker thread a service runs in). */
+/**
+ * Read requests from fd 0, also from the worker thread a service runs in. A pipe or a terminal
+ * is read through the event loop (a blocking read in the thread pool would keep a stopping
+ * worker from ever ending); a regular file can be read plainly.
+ */
 export function startControlStdin(): void {
-  const input = createReadStream("", { fd: 0, encoding: "utf8", autoClose: false });
+  const st = fstatSync(0);
+  const input: Readable = st.isFIFO() || st.isSocket() ? new Socket({ fd: 0, readable: true, writable: false }) : st.isCharacterDevice() ? new ReadStream(0) : createReadStream("", { fd: 0, autoClose: false });
+  input.setEncoding("utf8");
   createInterface({ input, crlfDelay: Infinity }).on("line", handleControlLine);
 }

@@ -171,6 +171,8 @@ function readControl(r: Reader, name: string, v: Json, path: string, single = fa
     fields.count = c;
   }
   if (f.has("array")) fields.array = r.boolean(f.get("array"), at("array"), what);
+  // A Control Script's pins are arrays whatever their count: Controls.Inputs[1].
+  else if (name === "Inputs" || name === "Outputs") fields.array = true;
   if (f.has("choices")) fields.choices = r.strings(f.get("choices"), at("choices"), what);
   if (f.has("strings")) {
     const s = r.strings(f.get("strings"), at("strings"), what);

@@ -65,18 +65,15 @@ function propertyValue(file: string, name: string, decl: LuaTable, v: Scalar): L
   const type = (str(decl, "Type") ?? "string").toLowerCase();
   const bad = (what: string) => new DesignError(`${where}: property "${name}" is ${what}, got ${JSON.stringify(v)}`);
   switch (type) {
-    case "integer": {
-      const n = typeof v === "string" ? Number(v) : v;
-      if (typeof n !== "number" || !Number.isInteger(n)) throw bad("an integer");
+    case "integer":
+    case "double": {
+      const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
       const min = num(decl, "Min");
       const max = num(decl, "Max");
-      if ((min !== undefined && n < min) || (max !== undefined && n > max)) throw bad(`an integer from ${min ?? "-inf"} to ${max ?? "inf"}`);
-      return n;
-    }
-    case "double": {
-      const n = typeof v === "string" ? Number(v) : v;
-      if (typeof n !== "number" || !Number.isFinite(n)) throw bad("a number");
-      return mkfloat(n);
+      const what = (type === "integer" ? "an integer" : "a number") + (min !== undefined || max !== undefined ? ` from ${min ?? "-inf"} to ${max ?? "inf"}` : "");
+      if (typeof n !== "number" || !Number.isFinite(n) || (type === "integer" && !Number.isInteger(n))) throw bad(what);
+      if ((min !== undefined && n < min) || (max !== undefined && n > max)) throw bad(what);
+      return type === "integer" ? n : mkfloat(n);
     }
     case "boolean":
       if (typeof v === "boolean") return v;

@@ -189,7 +189,11 @@ export class Control extends LuaUserdata {
     return true;
   }
 
-  /** `:Trigger()`: the control fires as if pressed, so its EventHandler runs after the current turn. */
+  /**
+   * `:Trigger()`: runs the control's EventHandler after the current turn ("calls the event
+   * handler assigned to this control", community stubs; qsys-api.md §4.2). Its value does not
+   * change: a toggle is not flipped.
+   */
   trigger(): void {
     setImmediate(() => this.raise());
   }

@@ -104,6 +104,9 @@ export function designService(main: (...args: LuaValue[]) => LuaValue, opts: Ser
     setCurrentDesign(design);
     setControls(design.controlsTable);
     if (process.env.QSYS2TS_CONTROL_STDIN === "1") startControlStdin();
-    return main(...args);
+    const result = main(...args);
+    // The top level has run and the controls exist: this is where the QRC server starts
+    // (runtime/qsys/qrc/config.ts, on its own branch: `void startQrcFromEnv(qrcDesign())`).
+    return result;
   };
 }

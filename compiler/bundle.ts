@@ -8,6 +8,7 @@ import { decode, encode, type SourceMapSegment } from "@jridgewell/sourcemap-cod
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileLua, type Compiled } from "./compile.ts";
+import { designEntry } from "./design/embed.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (compiler/ in sources, lib/ when built): runtime/ sits beside it. */
@@ -19,6 +20,8 @@ export const DEBUG_GLOBAL = "__QSYS2TS_DEBUG__";
 export interface BundleResult {
   code: string;
   compiled: Compiled;
+  /** Things worth telling the person building (e.g. controls used but no design file). */
+  warnings: string[];
 }
 
 /** A V3 source map for the generated TypeScript, from the emitter's mappings. */
@@ -37,12 +40,13 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const compiled = compileLua(luaSource, chunkName);
   const map = generatedSourceMap(compiled, luaPath, luaSource);
   const generated = compiled.code + `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}\n`;
+  const design = designEntry(compiled, luaPath, chunkName);
   const entry = [
-    `import main from "./__chunk__.ts";`,
-    `import { registerChunk, runMain } from "qsys2ts/runtime";`,
+    design.importChunk,
+    `import { ${["registerChunk", "runMain", ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
     `const debug = (globalThis as any).${DEBUG_GLOBAL};`,
     `registerChunk({ chunk: ${JSON.stringify(chunkName)}, file: import.meta.url, lines: debug.lines, names: debug.names });`,
-    `runMain(main, import.meta.url);`,
+    `runMain(${design.main}, import.meta.url);`,
   ].join("\n");
   const dir = dirname(resolve(luaPath));
   const result = await build({
@@ -72,7 +76,7 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const outMap = JSON.parse(result.outputFiles.find((f) => f.path.endsWith(".map"))!.text);
   const debug = { lines: luaLineTable(outMap, luaPath), names: compiled.names };
   const code = `globalThis.${DEBUG_GLOBAL} = ${JSON.stringify(debug)};\n` + js;
-  return { code, compiled };
+  return { code, compiled, warnings: design.warnings };
 }
 
 /** Bundle line (1-based, +1 for the debug line) -> flat [jsCol, luaLine, luaCol, ...]. */

@@ -1,12 +1,16 @@
-// The `qsys2ts` command: compile (readable TypeScript), build (one runnable .mjs), run.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+// The `qsys2ts` command: compile (readable TypeScript), build (one runnable .mjs), run, and
+// design (draft a script's design file).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleLua } from "./bundle.ts";
 import { compileToReadableTs } from "./compile.ts";
-import { LuaSyntaxError } from "./parse.ts";
+import { draftDesign } from "./design/draft.ts";
+import { designFileFor } from "./design/embed.ts";
+import { scanDesign } from "./design/scan.ts";
+import { LuaSyntaxError, parse } from "./parse.ts";
 
 declare const __VERSION__: string;
 
@@ -16,6 +20,8 @@ Usage:
   qsys2ts compile <file.lua>... [-o, --out-dir DIR]   write DIR/<name>.ts (default DIR: out/)
   qsys2ts build <file.lua> [-o, --outfile FILE.mjs]   bundle into one runnable file (default: dist/<name>.mjs)
   qsys2ts run <file.lua> [args...]                    build and run, as \`lua5.3 file.lua\` would
+  qsys2ts design <file.lua> [-o FILE | -o -] [--force]
+                                                      draft <name>.design.json from the controls the script uses
   qsys2ts --help | --version
 
 Exit status: 0 success, 1 compile or runtime error, 2 usage error.
@@ -25,6 +31,8 @@ Environment for built services:
                                              remap ports or host:port given to TcpSocket:Connect
   QSYS2TS_DATA_DIR=DIR                       where io/os file names resolve (default: the working directory)
   QSYS2TS_PRINT_TIMESTAMPS=1                 prefix print output with a Core-style timestamp
+  QSYS2TS_DESIGN=FILE                        use this design file instead of the one built in
+  QSYS2TS_CONTROL_STDIN=1                    read control changes as JSON lines on stdin (see README)
 `;
 
 class UsageError extends Error {}
@@ -51,7 +59,8 @@ async function compileCommand(files: string[], outDir: string): Promise<void> {
 async function buildCommand(file: string | undefined, outfile: string | undefined): Promise<string> {
   if (!file) throw new UsageError("build: no input file");
   const out = outfile ?? join("dist", chunkBase(file) + ".mjs");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, warnings } = await bundleLua(readLua(file), file);
+  for (const w of warnings) process.stderr.write(`qsys2ts: warning: ${w}\n`);
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, code);
   return out;
@@ -59,12 +68,26 @@ async function buildCommand(file: string | undefined, outfile: string | undefine
 
 async function runCommand(file: string | undefined, args: string[]): Promise<void> {
   if (!file) throw new UsageError("run: no input file");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, warnings } = await bundleLua(readLua(file), file);
+  for (const w of warnings) process.stderr.write(`qsys2ts: warning: ${w}\n`);
   const dir = mkdtempSync(join(tmpdir(), "qsys2ts-run-"));
   const out = join(dir, chunkBase(file) + ".mjs");
   writeFileSync(out, code);
   process.argv = [process.argv[0], out, ...args];
   await import(pathToFileURL(out).href);
+}
+
+async function designCommand(file: string | undefined, out: string | undefined, force: boolean): Promise<void> {
+  if (!file) throw new UsageError("design: no input file");
+  const text = draftDesign(scanDesign(parse(readLua(file), basename(file))), basename(file));
+  if (out === "-") {
+    process.stdout.write(text);
+    return;
+  }
+  const target = out ?? designFileFor(file);
+  if (existsSync(target) && !force) throw new Error(`${target} exists (use --force to replace it, or -o - to print the draft)`);
+  writeFileSync(target, text);
+  process.stderr.write(`qsys2ts: wrote ${target}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -79,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
         version: { type: "boolean", short: "v" },
         "out-dir": { type: "string", short: "o" },
         outfile: { type: "string" },
+        force: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -107,6 +131,10 @@ export async function main(argv: string[]): Promise<number> {
       case "run":
         await runCommand(rest[0], rest.slice(1));
         return -1; // the program decides its own exit
+      case "design":
+        if (rest.length > 1) throw new UsageError("design: one input file");
+        await designCommand(rest[0], values.outfile ?? values["out-dir"], values.force ?? false);
+        return 0;
       case undefined:
         throw new UsageError("no command");
       default:

@@ -18,3 +18,4 @@ export { runMain } from "./run.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
 export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";
+export { Controls, Properties, Component, NamedControl, designService } from "./qsys/index.ts";

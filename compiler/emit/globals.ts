@@ -18,7 +18,13 @@ export const LIBRARIES: Record<string, string[]> = {
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer"];
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Controls", "Component", "NamedControl", "Properties"];
+
+/** Globals a plugin defines for Designer (qsys-api.md §0): the runtime reads them after its first run. */
+export const PLUGIN_GLOBALS = [
+  "PluginInfo", "GetProperties", "RectifyProperties", "GetControls", "GetControlLayout", "GetPages", "GetPins",
+  "GetComponents", "GetWiring", "GetColor", "GetPrettyName",
+];
 
 /** Libraries the runtime provides so far (the others read as nil globals). */
 const PROVIDED_LIBRARIES = Object.keys(LIBRARIES);

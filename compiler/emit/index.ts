@@ -5,6 +5,8 @@ import type { Analysis } from "../analyse.ts";
 import { EmitContext, type Mapping } from "./context.ts";
 import { functionBody, varargsName } from "./functions.ts";
 import { block, leadingComments } from "./statements.ts";
+import { PLUGIN_GLOBALS } from "./globals.ts";
+import { isPlugin } from "../design/plugin.ts";
 
 export interface Emitted {
   code: string;
@@ -23,6 +25,7 @@ export function emitChunk(analysis: Analysis): Emitted {
     leadingComments(ctx, Infinity);
   });
   const lines: string[] = [];
+  const pluginAccess = pluginGlobals(ctx); // before the import list: it may import G
   lines.push(`// Compiled from ${analysis.chunk.name} by qsys2ts. Lua semantics come from the runtime's helpers.`);
   const imports = ctx.importList().map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const typeOnly = new Set(["LuaValue"]);
@@ -34,7 +37,21 @@ export function emitChunk(analysis: Analysis): Emitted {
     lines.push("");
   }
   lines.push(`export default function main(...${varargsName(ctx)}: LuaValue[]): LuaValue {`);
-  const text = lines.join("\n") + "\n" + body + "}\n";
+  const text = lines.join("\n") + "\n" + body + "}\n" + pluginAccess;
   const { code, mappings } = ctx.takeMappings(ctx.resolveLoopLabels(text));
   return { code, mappings, names: ctx.names };
+}
+
+/**
+ * A plugin's module also exports how to read the globals it defines for Designer, so the
+ * runtime can run its design-time functions after the chunk ran (static globals are
+ * module variables nothing else can reach).
+ */
+function pluginGlobals(ctx: EmitContext): string {
+  const a = ctx.analysis;
+  if (!isPlugin(a)) return "";
+  const head = `\n/** The globals this plugin defines for Designer (PluginInfo, GetControls...), read by the runtime. */\nexport function pluginGlobal(name: string): LuaValue {\n`;
+  if (a.dynamicGlobals) return head + `  return ${ctx.rt("G")}.get(name);\n}\n`;
+  const cases = PLUGIN_GLOBALS.filter((n) => (a.globals.get(n)?.assignments ?? 0) > 0).map((n) => `    case ${JSON.stringify(n)}:\n      return ${ctx.globalName(n)};\n`);
+  return head + `  switch (name) {\n${cases.join("")}  }\n  return undefined;\n}\n`;
 }

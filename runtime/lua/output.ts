@@ -9,7 +9,15 @@ let size = 0;
 let scheduled = false;
 const LIMIT = 1 << 16;
 
+let muted = false;
+
+/** Drop stdout writes while on (a plugin's design-time run, which prints nowhere on a Core). */
+export function muteStdout(on: boolean): void {
+  muted = on;
+}
+
 export function writeStdout(s: string): void {
+  if (muted) return;
   chunks.push(s);
   size += s.length;
   if (size >= LIMIT) flushStdout();

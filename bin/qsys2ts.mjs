@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry of the `qsys2ts` command: runs lib/cli.mjs, rebuilding it first when the compiler's
-// sources are newer (a development checkout), so the command never runs stale code.
+// sources (or the runtime modules it imports, e.g. the design-file checker) are newer (a
+// development checkout), so the command never runs stale code.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,8 +18,8 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = join(root, "compiler");
-if (!existsSync(cli) || (existsSync(sources) && newestSource(sources) > statSync(cli).mtimeMs)) {
+const sources = ["compiler", "runtime"].map((d) => join(root, d)).filter((d) => existsSync(d));
+if (!existsSync(cli) || Math.max(...sources.map(newestSource)) > statSync(cli).mtimeMs) {
   const { buildCli } = await import(pathToFileURL(join(root, "scripts", "build-cli.mjs")).href);
   buildCli();
 }

@@ -21,6 +21,8 @@ import { DesignError, emptyDesign, parseDesign, type DesignSpec } from "./design
 import { setControls, setProperties } from "./globals.ts";
 import { buildDesign, setCurrentDesign, type LiveDesign } from "./live-design.ts";
 import { runPluginDesign, type ChunkGlobal } from "./plugin.ts";
+import { qrcDesign } from "./qrc-adapter.ts";
+import { startQrcFromEnv } from "../qrc/config.ts";
 
 export interface ServiceOptions {
   /** The script's file name ("room.lua"), for messages and the default component name. */
@@ -105,8 +107,8 @@ export function designService(main: (...args: LuaValue[]) => LuaValue, opts: Ser
     setControls(design.controlsTable);
     if (process.env.QSYS2TS_CONTROL_STDIN === "1") startControlStdin();
     const result = main(...args);
-    // The top level has run and the controls exist: this is where the QRC server starts
-    // (runtime/qsys/qrc/config.ts, on its own branch: `void startQrcFromEnv(qrcDesign())`).
+    // The top level has run and the controls exist: QRC clients may now reach them.
+    void startQrcFromEnv(qrcDesign());
     return result;
   };
 }

@@ -5,7 +5,8 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleLua } from "./bundle.ts";
-import { compileToReadableTs } from "./compile.ts";
+import { compileFileToReadableTs } from "./compile.ts";
+import { outputPath } from "./modules.ts";
 import { LuaSyntaxError } from "./parse.ts";
 
 declare const __VERSION__: string;
@@ -38,20 +39,29 @@ function chunkBase(path: string): string {
   return basename(path, extname(path));
 }
 
+/** Modules a script requires by name that the build found nowhere: require raises at run time. */
+function warnMissing(names: string[]): void {
+  for (const n of names) process.stderr.write(`qsys2ts: warning: module '${n}' not found beside the script; require("${n}") will fail at run time\n`);
+}
+
 async function compileCommand(files: string[], outDir: string): Promise<void> {
   if (files.length === 0) throw new UsageError("compile: no input file");
   mkdirSync(outDir, { recursive: true });
   for (const file of files) {
-    const ts = await compileToReadableTs(readLua(file), basename(file));
-    const out = join(outDir, chunkBase(file) + ".ts");
-    writeFileSync(out, Buffer.from(ts, "latin1"));
+    // The script's TypeScript, and that of each Lua module it requires (at its relative path).
+    for (const [tsPath, ts] of await compileFileToReadableTs(readLua(file), file, basename(file))) {
+      const out = outputPath(outDir, tsPath);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, Buffer.from(ts, "latin1"));
+    }
   }
 }
 
 async function buildCommand(file: string | undefined, outfile: string | undefined): Promise<string> {
   if (!file) throw new UsageError("build: no input file");
   const out = outfile ?? join("dist", chunkBase(file) + ".mjs");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, missingModules } = await bundleLua(readLua(file), file);
+  warnMissing(missingModules);
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, code);
   return out;
@@ -59,7 +69,8 @@ async function buildCommand(file: string | undefined, outfile: string | undefine
 
 async function runCommand(file: string | undefined, args: string[]): Promise<void> {
   if (!file) throw new UsageError("run: no input file");
-  const { code } = await bundleLua(readLua(file), file);
+  const { code, missingModules } = await bundleLua(readLua(file), file);
+  warnMissing(missingModules);
   const dir = mkdtempSync(join(tmpdir(), "qsys2ts-run-"));
   const out = join(dir, chunkBase(file) + ".mjs");
   writeFileSync(out, code);

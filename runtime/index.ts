@@ -15,6 +15,7 @@ export {
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
 export { runMain } from "./run.ts";
+export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
 export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";

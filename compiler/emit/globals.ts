@@ -23,7 +23,10 @@ export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer"];
 /** Libraries the runtime provides so far (the others read as nil globals). */
 const PROVIDED_LIBRARIES = Object.keys(LIBRARIES);
 
-export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
+/** Modules `require` returns without a Lua file (runtime/lua/package.ts preload, and the standard libraries). */
+export const BUILTIN_MODULES = new Set<string>(["rapidjson", "json", "_G", "package", ...PROVIDED_LIBRARIES]);
+
+export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", "require", "package", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
 
 /** Functions that always return exactly one value. */
 export const SINGLE_RESULT = new Set<string>([

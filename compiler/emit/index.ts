@@ -15,7 +15,13 @@ export interface Emitted {
 
 export const RUNTIME_MODULE = "qsys2ts/runtime";
 
-export function emitChunk(analysis: Analysis): Emitted {
+/** A Lua module a chunk requires: its file name for require ("./util.lua") and its generated file. */
+export interface ModuleImport {
+  file: string;
+  importPath: string;
+}
+
+export function emitChunk(analysis: Analysis, modules: ModuleImport[] = []): Emitted {
   const ctx = new EmitContext(analysis);
   ctx.rt("LuaValue");
   const body = functionBody(ctx, analysis.main, () => {
@@ -24,10 +30,15 @@ export function emitChunk(analysis: Analysis): Emitted {
   });
   const lines: string[] = [];
   lines.push(`// Compiled from ${analysis.chunk.name} by qsys2ts. Lua semantics come from the runtime's helpers.`);
+  const registerModule = modules.length ? ctx.rt("registerModule") : "";
   const imports = ctx.importList().map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const typeOnly = new Set(["LuaValue"]);
   const specifiers = imports.map((s) => (typeOnly.has(s) ? `type ${s}` : s));
   lines.push(`import { ${specifiers.join(", ")} } from "${RUNTIME_MODULE}";`);
+  // The Lua modules this chunk requires, registered for require before any chunk runs.
+  const moduleNames = uniqueNames(modules.map((m) => "$mod_" + m.file.replace(/^\.\//, "").replace(/\.lua$/, "").replace(/[^A-Za-z0-9_]/g, "_")));
+  modules.forEach((m, i) => lines.push(`import ${moduleNames[i]} from ${JSON.stringify(m.importPath)};`));
+  modules.forEach((m, i) => lines.push(`${registerModule}(${JSON.stringify(m.file)}, ${moduleNames[i]});`));
   lines.push("");
   if (ctx.moduleGlobals.size) {
     for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}: LuaValue${init ? ` = ${init}` : ""};`);
@@ -37,4 +48,14 @@ export function emitChunk(analysis: Analysis): Emitted {
   const text = lines.join("\n") + "\n" + body + "}\n";
   const { code, mappings } = ctx.takeMappings(ctx.resolveLoopLabels(text));
   return { code, mappings, names: ctx.names };
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let i = 2; seen.has(name); i++) name = `${n}_${i}`;
+    seen.add(name);
+    return name;
+  });
 }

@@ -5,7 +5,7 @@
 // registers the modules it imports under their file name ("./util.lua"). require then runs
 // Lua 5.3's steps: package.loaded, then the searchers — package.preload (where the built-in
 // modules such as rapidjson live), then package.path over the bundled files.
-import { checkString, optString } from "./args.ts";
+import { checkString, optString, typeError } from "./args.ts";
 import { call, first } from "./call.ts";
 import { G } from "./env.ts";
 import { cFunctionBoundary, formatTraceback, LuaError, luaStack } from "./errors.ts";
@@ -118,6 +118,7 @@ function findLoader(name: string): [LuaValue, LuaValue] {
 }
 
 export function require(name: LuaValue): LuaValue {
+  if (arguments.length === 0) throw typeError(name, 1, "require", "string", true);
   const n = checkString(name, 1, "require");
   const done = loaded.get(n);
   if (truthy(done)) return done;

@@ -5,7 +5,7 @@
 // registers the modules it imports under their file name ("./util.lua"). require then runs
 // Lua 5.3's steps: package.loaded, then the searchers — package.preload (where the built-in
 // modules such as rapidjson live), then package.path over the bundled files.
-import { checkString, optString, typeError } from "./args.ts";
+import { checkString, nameLibraryFunction, optString, typeError } from "./args.ts";
 import { call, first } from "./call.ts";
 import { G } from "./env.ts";
 import { cFunctionBoundary, formatTraceback, LuaError, luaStack } from "./errors.ts";
@@ -37,6 +37,15 @@ function lib(members: Record<string, LuaValue>): LuaTable {
   const t = new LuaTable();
   for (const [k, v] of Object.entries(members)) t.set(k, v);
   return t;
+}
+
+/**
+ * A module's table (not a global): its functions are named "name.member" for argument errors
+ * raised when one is called straight from pcall, as lauxlib finds them in package.loaded.
+ */
+export function moduleTable(name: string, members: Record<string, LuaValue>): LuaTable {
+  for (const [k, v] of Object.entries(members)) if (typeof v === "function") nameLibraryFunction(v, `${name}.${k}`);
+  return lib(members);
 }
 
 const loaded = lib({ _G: G, string, table, math, os, io, utf8, coroutine });

@@ -1,5 +1,6 @@
 // The Q-SYS runtime's public entry: the Lua globals TcpSocket, TcpSocketServer and Timer,
 // and what a service runner needs (event turns, error reporting, shutdown).
+import "./modules.ts";
 export { TcpSocket } from "./tcp-socket-lua.ts";
 export { TcpSocketServer, TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
 export { Timer, TimerObject } from "./timer.ts";

@@ -48,11 +48,25 @@ export interface CompiledChunk {
  * globals in the shared global table, as the chunks of one Lua state do.
  */
 export function compileProgram(program: Program): CompiledChunk[] {
-  const sharedGlobals = program.chunks.length > 1;
+  const sharedGlobals = program.chunks.length > 1 || touchesJsonGlobal(program);
   return program.chunks.map((chunk) => {
     const modules = chunk.requires.map((m) => ({ file: m.file!, importPath: importPath(chunk.tsPath, m.tsPath) }));
     return { chunk, compiled: compileChunk(chunk.parsed, { sharedGlobals, modules }) };
   });
+}
+
+/** JSON4Lua's decode assigns the global `object` (runtime/qsys/json.ts): a script naming it must see it. */
+function touchesJsonGlobal(program: Program): boolean {
+  return program.builtins.includes("json") && program.chunks.some((c) => mentions(c.parsed.body, "object"));
+}
+
+function mentions(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentions(n, name));
+  if (!node || typeof node !== "object") return false;
+  const n = node as Record<string, unknown>;
+  if (n.type === "Identifier" && n.name === name) return true;
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && mentions(n[key], name)) return true;
+  return false;
 }
 
 /** Readable TypeScript for a script and each of its modules: [path relative to the output dir, text]. */

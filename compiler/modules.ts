@@ -30,6 +30,8 @@ export interface ProgramChunk {
 export interface Program {
   /** The main chunk first, then every module reached from it. */
   chunks: ProgramChunk[];
+  /** Built-in modules required by literal name ("rapidjson", "json"). */
+  builtins: string[];
   /** Literal module names that are neither built in nor found beside the script. */
   missing: string[];
 }
@@ -49,11 +51,15 @@ export function collectProgram(source: string, path: string, chunkName = basenam
   const main: ProgramChunk = { path: resolve(path), chunkName, file: undefined, tsPath: mainTs, source, parsed: parse(source, chunkName), requires: [] };
   const byFile = new Map<string, ProgramChunk>();
   const missing = new Set<string>();
+  const builtins = new Set<string>();
   const chunks = [main];
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     for (const name of literalRequires(chunk.parsed)) {
-      if (BUILTIN_MODULES.has(name)) continue;
+      if (BUILTIN_MODULES.has(name)) {
+        builtins.add(name);
+        continue;
+      }
       const file = findModule(root, name);
       if (file === undefined) {
         missing.add(name);
@@ -72,7 +78,7 @@ export function collectProgram(source: string, path: string, chunkName = basenam
       if (!chunk.requires.includes(mod)) chunk.requires.push(mod);
     }
   }
-  return { chunks, missing: [...missing] };
+  return { chunks, builtins: [...builtins], missing: [...missing] };
 }
 
 /** The file require(name) finds, as "./a/b.lua", or undefined. */

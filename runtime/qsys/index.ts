@@ -1,9 +1,17 @@
-// The Q-SYS runtime's public entry: the Lua globals TcpSocket, TcpSocketServer and Timer,
+// The Q-SYS runtime's public entry: the Lua globals (TcpSocket, TcpSocketServer, Timer,
+// Notifications, System...), also entered in the global table,
 // and what a service runner needs (event turns, error reporting, shutdown).
 import "./modules.ts";
-export { TcpSocket } from "./tcp-socket-lua.ts";
-export { TcpSocketServer, TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
-export { Timer, TimerObject } from "./timer.ts";
+import { registerGlobals } from "./globals.ts";
+import { Notifications } from "./notifications.ts";
+import { System } from "./system.ts";
+import { TcpSocket } from "./tcp-socket-lua.ts";
+import { TcpSocketServer } from "./tcp-server.ts";
+import { Timer } from "./timer.ts";
+registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System });
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System };
+export { TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
+export { TimerObject } from "./timer.ts";
 export { TcpSocketObject, HIGH_WATER } from "./tcp-socket.ts";
 export { EOL, RecvBuffer } from "./buffer.ts";
 export { runHandler, protectedCall, reportError, beginTurn, endTurn, inTurn, setErrorWriter } from "./events.ts";

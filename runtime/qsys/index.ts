@@ -3,13 +3,14 @@
 // and what a service runner needs (event turns, error reporting, shutdown).
 import "./modules.ts";
 import { registerGlobals } from "./globals.ts";
+import { Crypto } from "./crypto.ts";
 import { Notifications } from "./notifications.ts";
 import { System } from "./system.ts";
 import { TcpSocket } from "./tcp-socket-lua.ts";
 import { TcpSocketServer } from "./tcp-server.ts";
 import { Timer } from "./timer.ts";
-registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System });
-export { TcpSocket, TcpSocketServer, Timer, Notifications, System };
+registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto });
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto };
 export { TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
 export { TimerObject } from "./timer.ts";
 export { TcpSocketObject, HIGH_WATER } from "./tcp-socket.ts";

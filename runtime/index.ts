@@ -18,4 +18,4 @@ export { runMain } from "./run.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
-export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto } from "./qsys/index.ts";
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient } from "./qsys/index.ts";

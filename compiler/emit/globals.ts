@@ -18,7 +18,7 @@ export const LIBRARIES: Record<string, string[]> = {
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Notifications", "System", "Crypto"];
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Notifications", "System", "Crypto", "HttpClient"];
 
 /** Libraries the runtime provides so far (the others read as nil globals). */
 const PROVIDED_LIBRARIES = Object.keys(LIBRARIES);

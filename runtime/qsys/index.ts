@@ -4,13 +4,14 @@
 import "./modules.ts";
 import { registerGlobals } from "./globals.ts";
 import { Crypto } from "./crypto.ts";
+import { HttpClient } from "./http-client.ts";
 import { Notifications } from "./notifications.ts";
 import { System } from "./system.ts";
 import { TcpSocket } from "./tcp-socket-lua.ts";
 import { TcpSocketServer } from "./tcp-server.ts";
 import { Timer } from "./timer.ts";
-registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto });
-export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto };
+registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient });
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient };
 export { TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
 export { TimerObject } from "./timer.ts";
 export { TcpSocketObject, HIGH_WATER } from "./tcp-socket.ts";

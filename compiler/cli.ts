@@ -41,7 +41,8 @@ function chunkBase(path: string): string {
 
 /** Modules a script requires by name that the build found nowhere: require raises at run time. */
 function warnMissing(names: string[]): void {
-  for (const n of names) process.stderr.write(`qsys2ts: warning: module '${n}' not found beside the script; require("${n}") will fail at run time\n`);
+  for (const n of names)
+    process.stderr.write(`qsys2ts: warning: module '${n}' is neither built in nor beside the script: require("${n}") fails at run time unless the script fills package.preload["${n}"]\n`);
 }
 
 async function compileCommand(files: string[], outDir: string): Promise<void> {

@@ -36,22 +36,21 @@ function multiply(a: DiyFp, b: DiyFp): DiyFp {
   return { f: U64(h), e: a.e + b.e + 64 };
 }
 
-function normalize(x: DiyFp): DiyFp {
-  let { f, e } = x;
-  while (!(f & (1n << 63n))) {
-    f <<= 1n;
-    e--;
-  }
-  return { f, e };
+/** Leading zero bits of a 64-bit value (f > 0). */
+function clz64(f: bigint): number {
+  const hi = Number(f >> 32n);
+  return hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(Number(f & 0xffffffffn));
 }
 
+function normalize(x: DiyFp): DiyFp {
+  const s = clz64(x.f);
+  return { f: U64(x.f << BigInt(s)), e: x.e - s };
+}
+
+/** Shift so the bit above the hidden bit is set (bit 53), then by 10 more: top bit 63. */
 function normalizeBoundary(x: DiyFp): DiyFp {
-  let { f, e } = x;
-  while (!(f & (HIDDEN << 1n))) {
-    f <<= 1n;
-    e--;
-  }
-  return { f: U64(f << 10n), e: e - 10 };
+  const s = clz64(x.f) - 10;
+  return { f: U64(x.f << BigInt(s + 10)), e: x.e - s - 10 };
 }
 
 function normalizedBoundaries(v: DiyFp): [minus: DiyFp, plus: DiyFp] {
@@ -64,7 +63,7 @@ function normalizedBoundaries(v: DiyFp): [minus: DiyFp, plus: DiyFp] {
  * Grisu's cached powers 10^-348, 10^-340, ..., 10^340 as normalised 64-bit significands,
  * rounded to nearest (computed exactly here rather than copied as a table).
  */
-export const CACHED: DiyFp[] = [];
+const CACHED: DiyFp[] = [];
 for (let i = 0; i < 87; i++) {
   const k = -348 + 8 * i;
   // 10^k = num / den exactly; find e with 2^63 <= 10^k / 2^e < 2^64, then round.
@@ -115,30 +114,49 @@ function digitGen(W: DiyFp, Mp: DiyFp, delta: bigint, buffer: number[], K: numbe
   let p2 = Mp.f & (oneF - 1n);
   let kappa = countDecimalDigit32(p1);
   let len = 0;
+  // tmp = (p1 << shift) + p2 <= delta, compared by parts: p1 against delta's high part.
+  const deltaHigh = Number(delta >> shift);
+  const deltaLow = delta & (oneF - 1n);
   while (kappa > 0) {
     const div = POW10[kappa - 1];
     const d = Math.floor(p1 / div);
     p1 %= div;
     if (d || len) buffer[len++] = 48 + d;
     kappa--;
-    const tmp = (BigInt(p1) << shift) + p2;
-    if (tmp <= delta) {
+    if (p1 < deltaHigh || (p1 === deltaHigh && p2 <= deltaLow)) {
+      const tmp = (BigInt(p1) << shift) + p2;
       buffer.length = len;
       grisuRound(buffer, len, delta, tmp, BigInt(POW10[kappa]) << shift, wpW);
       return K + kappa;
     }
   }
+  // kappa <= 0: fractional digits. p2 (< 2^shift) and delta (< 2^60 while the loop runs, so
+  // never wrapping) are kept as two base-2^30 limbs of exact JS numbers instead of BigInts.
+  const LIMB = 2 ** 30;
+  const m = 2 ** (Number(shift) - 30);
+  let ph = Number(p2 >> 30n);
+  let pl = Number(p2 & 0x3fffffffn);
+  let dh = Number(delta >> 30n);
+  let dl = Number(delta & 0x3fffffffn);
   for (;;) {
-    p2 = U64(p2 * 10n);
-    delta = U64(delta * 10n);
-    const d = Number(p2 >> shift);
+    let lo = pl * 10;
+    let carry = Math.floor(lo / LIMB);
+    pl = lo - carry * LIMB;
+    const hi = ph * 10 + carry;
+    const d = Math.floor(hi / m); // (p2 * 10) >> shift
+    ph = hi - d * m; // (p2 * 10) & (one - 1)
+    lo = dl * 10;
+    carry = Math.floor(lo / LIMB);
+    dl = lo - carry * LIMB;
+    dh = dh * 10 + carry;
     if (d || len) buffer[len++] = 48 + d;
-    p2 &= oneF - 1n;
     kappa--;
-    if (p2 < delta) {
+    if (ph < dh || (ph === dh && pl < dl)) {
       buffer.length = len;
       const index = -kappa;
-      grisuRound(buffer, len, delta, p2, oneF, U64(wpW * (index < 9 ? BigInt(POW10[index]) : 0n)));
+      const rest = BigInt(ph) * 0x40000000n + BigInt(pl);
+      const dlt = BigInt(dh) * 0x40000000n + BigInt(dl);
+      grisuRound(buffer, len, dlt, rest, oneF, U64(wpW * (index < 9 ? BigInt(POW10[index]) : 0n)));
       return K + kappa;
     }
   }

@@ -67,25 +67,26 @@ interface Level {
 
 /** Writer/PrettyWriter: separators and indentation from a stack of open containers. */
 class JsonWriter {
-  out: string[] = [];
+  /** The text so far (string concatenation: V8 builds it as a rope, cheaply). */
+  out = "";
   levels: Level[] = [];
   constructor(readonly pretty: boolean) {}
 
   indent(): void {
-    this.out.push(" ".repeat(this.levels.length * 4));
+    this.out += " ".repeat(this.levels.length * 4);
   }
 
   prefix(): void {
     const level = this.levels[this.levels.length - 1];
     if (level === undefined) return;
     if (!this.pretty) {
-      if (level.valueCount > 0) this.out.push(level.inArray ? "," : level.valueCount % 2 === 0 ? "," : ":");
+      if (level.valueCount > 0) this.out += level.inArray || level.valueCount % 2 === 0 ? "," : ":";
     } else if (level.inArray) {
-      this.out.push(level.valueCount > 0 ? ",\n" : "\n");
+      this.out += level.valueCount > 0 ? ",\n" : "\n";
       this.indent();
     } else {
-      if (level.valueCount > 0) this.out.push(level.valueCount % 2 === 0 ? ",\n" : ": ");
-      else this.out.push("\n");
+      if (level.valueCount > 0) this.out += level.valueCount % 2 === 0 ? ",\n" : ": ";
+      else this.out += "\n";
       if (level.valueCount % 2 === 0) this.indent();
     }
     level.valueCount++;
@@ -93,22 +94,22 @@ class JsonWriter {
 
   scalar(text: string): void {
     this.prefix();
-    this.out.push(text);
+    this.out += text;
   }
 
   start(inArray: boolean): void {
     this.prefix();
     this.levels.push({ inArray, valueCount: 0 });
-    this.out.push(inArray ? "[" : "{");
+    this.out += inArray ? "[" : "{";
   }
 
   end(): void {
     const level = this.levels.pop()!;
     if (this.pretty && level.valueCount > 0) {
-      this.out.push("\n");
+      this.out += "\n";
       this.indent();
     }
-    this.out.push(level.inArray ? "]" : "}");
+    this.out += level.inArray ? "]" : "}";
   }
 }
 
@@ -173,17 +174,17 @@ export function encodeJson(value: LuaValue, opts: EncodeOptions, isNull: (v: Lua
         encodeValue(index(t, k), depth);
       }
     } else {
-      // A snapshot: encoding a value may traverse this same table again.
-      const entries: [string, LuaValue][] = [];
-      for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) if (typeof e[0] === "string") entries.push([e[0], e[1]]);
-      for (const [k, v] of entries) {
-        w.scalar(writeString(k));
-        encodeValue(v, depth);
+      // Only a cycle traverses this table again while it is being traversed, and a cycle
+      // ends in "nested too depth" whatever the traversal yields.
+      for (let e = t.next(undefined); e !== undefined; e = t.next(e[0])) {
+        if (typeof e[0] !== "string") continue;
+        w.scalar(writeString(e[0]));
+        encodeValue(e[1], depth);
       }
     }
     w.end();
   };
   if (absent) throw new EncodeError("value type : no value");
   encodeValue(value, 0);
-  return w.out.join("");
+  return w.out;
 }

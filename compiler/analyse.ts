@@ -68,8 +68,17 @@ const JS_RESERVED = new Set(
   ).split(" "),
 );
 
-/** Globals through which a program can reach the global table itself. */
-const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "setfenv", "getfenv", "require"]);
+/**
+ * Globals through which a program can reach the global table itself. (`require` is not one:
+ * built-in modules never touch globals, and a program that bundles Lua modules is compiled
+ * with `sharedGlobals`, see AnalyseOptions.)
+ */
+const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "setfenv", "getfenv"]);
+
+export interface AnalyseOptions {
+  /** The chunk shares its globals with other chunks (a program with Lua modules): globals live in G. */
+  sharedGlobals?: boolean;
+}
 
 interface Scope {
   vars: Map<string, Binding>;
@@ -77,14 +86,14 @@ interface Scope {
 }
 
 
-export function analyse(chunk: Chunk): Analysis {
+export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
   const a: Analysis = {
     chunk,
     refs: new Map(),
     functions: new Map(),
     main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true },
     globals: new Map(),
-    dynamicGlobals: false,
+    dynamicGlobals: options.sharedGlobals === true,
     names: new Set(),
     gotos: new Map(),
     labelledBlocks: new Set(),

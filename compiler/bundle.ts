@@ -5,10 +5,11 @@
 // bundle's first line, so it exists before any code runs.
 import { build } from "esbuild";
 import { decode, encode, type SourceMapSegment } from "@jridgewell/sourcemap-codec";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileLua, type Compiled } from "./compile.ts";
+import { compileProgram, type Compiled } from "./compile.ts";
 import { designEntry } from "./design/embed.ts";
+import { collectProgram } from "./modules.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (compiler/ in sources, lib/ when built): runtime/ sits beside it. */
@@ -19,9 +20,12 @@ export const DEBUG_GLOBAL = "__QSYS2TS_DEBUG__";
 
 export interface BundleResult {
   code: string;
+  /** The main chunk's compilation. */
   compiled: Compiled;
   /** Things worth telling the person building (e.g. controls used but no design file). */
   warnings: string[];
+  /** Literal module names found neither built in nor beside the script (require fails at run time). */
+  missingModules: string[];
 }
 
 /** A V3 source map for the generated TypeScript, from the emitter's mappings. */
@@ -35,17 +39,25 @@ function generatedSourceMap(compiled: Compiled, luaFile: string, luaSource: stri
   return JSON.stringify({ version: 3, sources: [luaFile], sourcesContent: [luaSource], names: [], mappings: encode(lines) });
 }
 
-/** Compile and bundle a Lua file's source into one ESM program. */
+const CHUNK_NAMESPACE = "qsys2ts-chunk";
+
+/** Compile and bundle a Lua file's source, with the Lua modules it requires, into one ESM program. */
 export async function bundleLua(luaSource: string, luaPath: string, chunkName = basename(luaPath)): Promise<BundleResult> {
-  const compiled = compileLua(luaSource, chunkName);
-  const map = generatedSourceMap(compiled, luaPath, luaSource);
-  const generated = compiled.code + `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}\n`;
-  const design = designEntry(compiled, luaPath, chunkName);
+  const program = collectProgram(luaSource, luaPath, chunkName);
+  const chunks = compileProgram(program);
+  // Generated files live in a virtual namespace, keyed by their output path ("main.ts", "a/b.ts").
+  const generated = new Map<string, string>();
+  for (const { chunk, compiled } of chunks) {
+    const map = generatedSourceMap(compiled, chunk.path, chunk.source);
+    generated.set(chunk.tsPath, compiled.code + `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}\n`);
+  }
+  const main = chunks[0].chunk;
+  const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath);
   const entry = [
     design.importChunk,
     `import { ${["registerChunk", "runMain", ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
     `const debug = (globalThis as any).${DEBUG_GLOBAL};`,
-    `registerChunk({ chunk: ${JSON.stringify(chunkName)}, file: import.meta.url, lines: debug.lines, names: debug.names });`,
+    `for (const c of debug.chunks) registerChunk({ chunk: c.chunk, file: import.meta.url, lines: c.lines, names: c.names });`,
     `runMain(${design.main}, import.meta.url);`,
   ].join("\n");
   const dir = dirname(resolve(luaPath));
@@ -63,8 +75,18 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
       {
         name: "qsys2ts-chunk",
         setup(build) {
-          build.onResolve({ filter: /^\.\/__chunk__\.ts$/ }, () => ({ path: "__chunk__.ts", namespace: "qsys2ts-chunk" }));
-          build.onLoad({ filter: /.*/, namespace: "qsys2ts-chunk" }, () => ({ contents: Buffer.from(generated, "latin1"), loader: "ts", resolveDir: dir }));
+          build.onResolve({ filter: /^\.\.?\// }, (args) => {
+            const fromEntry = args.importer === "<stdin>" || args.importer.endsWith("__entry__.ts");
+            if (args.namespace !== CHUNK_NAMESPACE && !fromEntry) return undefined;
+            const base = args.namespace === CHUNK_NAMESPACE ? posix.dirname(args.importer) : ".";
+            const path = posix.normalize(posix.join(base, args.path));
+            return generated.has(path) ? { path, namespace: CHUNK_NAMESPACE } : undefined;
+          });
+          build.onLoad({ filter: /.*/, namespace: CHUNK_NAMESPACE }, (args) => ({
+            contents: Buffer.from(generated.get(args.path)!, "latin1"),
+            loader: "ts",
+            resolveDir: dir,
+          }));
         },
       },
     ],
@@ -74,14 +96,18 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   });
   const js = result.outputFiles.find((f) => f.path.endsWith(".mjs"))!.text;
   const outMap = JSON.parse(result.outputFiles.find((f) => f.path.endsWith(".map"))!.text);
-  const debug = { lines: luaLineTable(outMap, luaPath), names: compiled.names };
+  const debug = {
+    chunks: chunks.map(({ chunk, compiled }) => ({ chunk: chunk.chunkName, lines: luaLineTable(outMap, dir, chunk.path), names: compiled.names })),
+  };
   const code = `globalThis.${DEBUG_GLOBAL} = ${JSON.stringify(debug)};\n` + js;
-  return { code, compiled, warnings: design.warnings };
+  const warnings = [...design.warnings, ...program.missing.map((n) => `module '${n}' is neither built in nor beside the script: require("${n}") fails at run time unless the script fills package.preload["${n}"]`)];
+  return { code, compiled: chunks[0].compiled, warnings, missingModules: program.missing };
 }
 
 /** Bundle line (1-based, +1 for the debug line) -> flat [jsCol, luaLine, luaCol, ...]. */
-function luaLineTable(map: { sources: string[]; mappings: string }, luaPath: string): number[][] {
-  const src = map.sources.findIndex((s) => resolve(s) === resolve(luaPath) || s.endsWith(basename(luaPath)));
+function luaLineTable(map: { sources: string[]; mappings: string }, outDir: string, luaPath: string): number[][] {
+  // esbuild names sources relative to the output file's directory.
+  const src = map.sources.findIndex((s) => resolve(outDir, s) === resolve(luaPath));
   const decoded = decode(map.mappings);
   const table: number[][] = [[]]; // the debug line itself
   for (const line of decoded) {

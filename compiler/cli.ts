@@ -6,10 +6,11 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleLua } from "./bundle.ts";
-import { compileToReadableTs } from "./compile.ts";
+import { compileFileToReadableTs } from "./compile.ts";
 import { draftDesign } from "./design/draft.ts";
 import { designFileFor } from "./design/embed.ts";
 import { scanDesign } from "./design/scan.ts";
+import { outputPath } from "./modules.ts";
 import { LuaSyntaxError, parse } from "./parse.ts";
 
 declare const __VERSION__: string;
@@ -46,13 +47,17 @@ function chunkBase(path: string): string {
   return basename(path, extname(path));
 }
 
+/** Modules a script requires by name that the build found nowhere: require raises at run time. */
 async function compileCommand(files: string[], outDir: string): Promise<void> {
   if (files.length === 0) throw new UsageError("compile: no input file");
   mkdirSync(outDir, { recursive: true });
   for (const file of files) {
-    const ts = await compileToReadableTs(readLua(file), basename(file));
-    const out = join(outDir, chunkBase(file) + ".ts");
-    writeFileSync(out, Buffer.from(ts, "latin1"));
+    // The script's TypeScript, and that of each Lua module it requires (at its relative path).
+    for (const [tsPath, ts] of await compileFileToReadableTs(readLua(file), file, basename(file))) {
+      const out = outputPath(outDir, tsPath);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, Buffer.from(ts, "latin1"));
+    }
   }
 }
 

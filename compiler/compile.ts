@@ -1,10 +1,11 @@
 // The pipeline, one way: Lua source -> parse -> analyse -> emit -> (format). Used by the CLI,
 // the bundler and the tests.
 import { analyse } from "./analyse.ts";
-import { emitChunk, type Emitted } from "./emit/index.ts";
+import { emitChunk, type Emitted, type ModuleImport } from "./emit/index.ts";
 import { formatTypeScript } from "./format.ts";
-import { parse } from "./parse.ts";
 import { isPlugin, usesDesign } from "./design/plugin.ts";
+import { collectProgram, importPath, type Program, type ProgramChunk } from "./modules.ts";
+import { parse, type Chunk } from "./parse.ts";
 
 export interface Compiled extends Emitted {
   chunkName: string;
@@ -14,14 +15,67 @@ export interface Compiled extends Emitted {
   usesDesign: boolean;
 }
 
+export interface CompileOptions {
+  /** Globals are shared with other chunks (a program with Lua modules): they live in the global table. */
+  sharedGlobals?: boolean;
+  /** Lua modules this chunk imports and registers for require. */
+  modules?: ModuleImport[];
+}
+
 /** Compile a Lua chunk (a byte string, one char per byte) to unformatted TypeScript with mappings. */
-export function compileLua(source: string, chunkName: string): Compiled {
-  const chunk = parse(source, chunkName);
-  const analysis = analyse(chunk);
-  return { ...emitChunk(analysis), chunkName, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis) };
+export function compileLua(source: string, chunkName: string, options: CompileOptions = {}): Compiled {
+  return compileChunk(parse(source, chunkName), options);
+}
+
+/** Compile an already parsed chunk. */
+export function compileChunk(chunk: Chunk, options: CompileOptions = {}): Compiled {
+  const analysis = analyse(chunk, { sharedGlobals: options.sharedGlobals });
+  return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis) };
 }
 
 /** Compile to readable, prettier-formatted TypeScript (no mappings: prettier moves code). */
-export async function compileToReadableTs(source: string, chunkName: string): Promise<string> {
-  return formatTypeScript(compileLua(source, chunkName).code);
+export async function compileToReadableTs(source: string, chunkName: string, options: CompileOptions = {}): Promise<string> {
+  return formatTypeScript(compileLua(source, chunkName, options).code);
+}
+
+/** Format an already compiled chunk. */
+export async function formatCompiled(compiled: Compiled): Promise<string> {
+  return formatTypeScript(compiled.code);
+}
+
+export interface CompiledChunk {
+  chunk: ProgramChunk;
+  compiled: Compiled;
+}
+
+/**
+ * Compile a script and its Lua modules (see modules.ts). With modules, every chunk keeps its
+ * globals in the shared global table, as the chunks of one Lua state do.
+ */
+export function compileProgram(program: Program): CompiledChunk[] {
+  const sharedGlobals = program.chunks.length > 1 || touchesJsonGlobal(program);
+  return program.chunks.map((chunk) => {
+    const modules = chunk.requires.map((m) => ({ file: m.file!, importPath: importPath(chunk.tsPath, m.tsPath) }));
+    return { chunk, compiled: compileChunk(chunk.parsed, { sharedGlobals, modules }) };
+  });
+}
+
+/** JSON4Lua's decode assigns the global `object` (runtime/qsys/json.ts): a script naming it must see it. */
+function touchesJsonGlobal(program: Program): boolean {
+  return program.builtins.includes("json") && program.chunks.some((c) => mentions(c.parsed.body, "object"));
+}
+
+function mentions(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentions(n, name));
+  if (!node || typeof node !== "object") return false;
+  const n = node as Record<string, unknown>;
+  if (n.type === "Identifier" && n.name === name) return true;
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && mentions(n[key], name)) return true;
+  return false;
+}
+
+/** Readable TypeScript for a script and each of its modules: [path relative to the output dir, text]. */
+export async function compileFileToReadableTs(source: string, path: string, chunkName?: string): Promise<[string, string][]> {
+  const chunks = compileProgram(collectProgram(source, path, chunkName));
+  return Promise.all(chunks.map(async ({ chunk, compiled }) => [chunk.tsPath, await formatCompiled(compiled)] as [string, string]));
 }

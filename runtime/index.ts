@@ -15,7 +15,8 @@ export {
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
 export { runMain } from "./run.ts";
+export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
-export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient } from "./qsys/index.ts";
 export { Controls, Properties, Component, NamedControl, designService } from "./qsys/index.ts";

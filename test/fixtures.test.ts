@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { compileToReadableTs } from "../compiler/compile.ts";
+import { compileFileToReadableTs } from "../compiler/compile.ts";
 import { runOurs } from "./helpers.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -19,11 +19,13 @@ describe.concurrent("fixtures", () => {
   for (const name of fixtures) {
     const source = read(join(root, "fixtures", name + ".lua"));
     test(`${name}: compiles to out/${name}.ts`, async () => {
-      const ts = await compileToReadableTs(source, name + ".lua");
-      expect(ts).toBe(read(join(root, "out", name + ".ts")));
+      // with the Lua modules it requires (fixtures/modules/x.lua -> out/modules/x.ts)
+      for (const [tsPath, ts] of await compileFileToReadableTs(source, join(root, "fixtures", name + ".lua"))) {
+        expect(ts, tsPath).toBe(read(join(root, "out", tsPath)));
+      }
     });
     test(`${name}: prints what lua5.3 prints`, async () => {
-      const r = await runOurs(source, name + ".lua");
+      const r = await runOurs(source, name + ".lua", {}, join(root, "fixtures"));
       expect(r.stdout).toBe(read(join(root, "fixtures", name + ".expected")));
       const errFile = join(root, "fixtures", name + ".stderr");
       if (existsSync(errFile)) {

@@ -13,10 +13,13 @@ export interface Run {
   status: number | null;
 }
 
-/** Compile, bundle and run Lua source (a byte string) in a fresh node process. */
-export async function runOurs(source: string, name = "snippet.lua", env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Compile, bundle and run Lua source (a byte string) in a fresh node process. The script is
+ * taken to sit in `luaDir` (where its Lua modules are found; default: a scratch directory).
+ */
+export async function runOurs(source: string, name = "snippet.lua", env: Record<string, string> = {}, luaDir?: string): Promise<Run> {
   dir ??= mkdtempSync(join(tmpdir(), "qsys2ts-test-"));
-  const { code } = await bundleLua(source, join(dir, name), name);
+  const { code } = await bundleLua(source, join(luaDir ?? dir, name), name);
   const file = join(dir, name.replace(/\.lua$/, "") + ".mjs");
   writeFileSync(file, code);
   const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: "latin1", timeout: 30000, env: { ...process.env, TZ: "UTC", ...env } });

@@ -23,19 +23,19 @@ export function designFileFor(luaPath: string): string {
 }
 
 /** Read and check the design file beside `luaPath` (a DesignError names what is wrong). */
-export function designEntry(compiled: Compiled, luaPath: string, chunkName: string): DesignEntry {
+export function designEntry(compiled: Compiled, luaPath: string, chunkName: string, chunkImport: string): DesignEntry {
   const file = designFileFor(luaPath);
   const text = existsSync(file) ? readFileSync(file, "utf8") : undefined;
   const warnings: string[] = [];
   if (text !== undefined) parseDesign(text, file, compiled.plugin);
   else if (compiled.usesDesign && !compiled.plugin)
     warnings.push(`${chunkName} uses Controls but has no ${basename(file)}: it starts with no controls (draft one with: qsys2ts design ${basename(luaPath)})`);
-  if (text === undefined && !compiled.usesDesign) return { importChunk: `import main from "./__chunk__.ts";`, main: "main", runtimeImports: [], warnings };
+  if (text === undefined && !compiled.usesDesign) return { importChunk: `import main from ${JSON.stringify(chunkImport)};`, main: "main", runtimeImports: [], warnings };
   const opts = [`script: ${JSON.stringify(chunkName)}`];
   if (text !== undefined) opts.push(`design: ${JSON.stringify(text)}`, `designFile: ${JSON.stringify(basename(file))}`);
   if (compiled.plugin) opts.push("pluginGlobal");
   return {
-    importChunk: compiled.plugin ? `import main, { pluginGlobal } from "./__chunk__.ts";` : `import main from "./__chunk__.ts";`,
+    importChunk: `import main${compiled.plugin ? ", { pluginGlobal }" : ""} from ${JSON.stringify(chunkImport)};`,
     main: `designService(main, { ${opts.join(", ")} })`,
     runtimeImports: ["designService"],
     warnings,

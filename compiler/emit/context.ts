@@ -6,6 +6,9 @@ import type { Analysis, Binding, FunctionInfo } from "../analyse.ts";
 import type { L } from "../parse.ts";
 import { RUNTIME_GLOBALS } from "./globals.ts";
 
+/** Words that cannot name an import binding in a module (strict mode): `package`. */
+const STRICT_RESERVED = new Set(["package", "implements", "interface", "private", "protected", "public", "static", "let", "yield", "await"]);
+
 /** Positions are carried through the text as markers, removed by takeMappings(). */
 const MARK_OPEN = "\u0001";
 const MARK_CLOSE = "\u0002";
@@ -73,10 +76,10 @@ export class EmitContext {
     return local;
   }
 
-  /** Import a runtime export under exactly its own name (the Lua global it implements). */
-  rtGlobal(name: string): string {
-    this.imports.set(name, name);
-    return name;
+  /** Import a runtime export under its Lua name (aliased when that is a JS reserved word: `package`). */
+  rtGlobal(name: string, local = name): string {
+    this.imports.set(name, local);
+    return local;
   }
 
   /** Globals compiled to module-level variables: name -> initial value (a runtime import or undefined). */
@@ -90,7 +93,7 @@ export class EmitContext {
   globalName(name: string): string {
     const b = this.analysis.globals.get(name);
     const provided = RUNTIME_GLOBALS.has(name);
-    if (provided && (!b || b.assignments === 0)) return this.rtGlobal(name);
+    if (provided && (!b || b.assignments === 0)) return this.rtGlobal(name, STRICT_RESERVED.has(name) ? (b?.jsName ?? name + "_") : name);
     const js = b?.jsName ?? name;
     if (!this.moduleGlobals.has(js)) {
       let init: string | undefined;

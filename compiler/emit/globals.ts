@@ -18,7 +18,7 @@ export const LIBRARIES: Record<string, string[]> = {
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Controls", "Component", "NamedControl", "Properties"];
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Controls", "Component", "NamedControl", "Properties", "Notifications", "System", "Crypto", "HttpClient"];
 
 /** Globals a plugin defines for Designer (qsys-api.md §0): the runtime reads them after its first run. */
 export const PLUGIN_GLOBALS = [
@@ -29,7 +29,10 @@ export const PLUGIN_GLOBALS = [
 /** Libraries the runtime provides so far (the others read as nil globals). */
 const PROVIDED_LIBRARIES = Object.keys(LIBRARIES);
 
-export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
+/** Modules `require` returns without a Lua file (runtime/lua/package.ts preload, and the standard libraries). */
+export const BUILTIN_MODULES = new Set<string>(["rapidjson", "json", "_G", "package", ...PROVIDED_LIBRARIES]);
+
+export const RUNTIME_GLOBALS = new Set<string>([...BASE_FUNCTIONS, "_VERSION", "require", "package", ...PROVIDED_LIBRARIES, ...QSYS_GLOBALS]);
 
 /** Functions that always return exactly one value. */
 export const SINGLE_RESULT = new Set<string>([

@@ -17,7 +17,13 @@ export interface Emitted {
 
 export const RUNTIME_MODULE = "qsys2ts/runtime";
 
-export function emitChunk(analysis: Analysis): Emitted {
+/** A Lua module a chunk requires: its file name for require ("./util.lua") and its generated file. */
+export interface ModuleImport {
+  file: string;
+  importPath: string;
+}
+
+export function emitChunk(analysis: Analysis, modules: ModuleImport[] = []): Emitted {
   const ctx = new EmitContext(analysis);
   ctx.rt("LuaValue");
   const body = functionBody(ctx, analysis.main, () => {
@@ -27,10 +33,15 @@ export function emitChunk(analysis: Analysis): Emitted {
   const lines: string[] = [];
   const pluginAccess = pluginGlobals(ctx); // before the import list: it may import G
   lines.push(`// Compiled from ${analysis.chunk.name} by qsys2ts. Lua semantics come from the runtime's helpers.`);
+  const registerModule = modules.length ? ctx.rt("registerModule") : "";
   const imports = ctx.importList().map(([name, local]) => (name === local ? name : `${name} as ${local}`));
   const typeOnly = new Set(["LuaValue"]);
   const specifiers = imports.map((s) => (typeOnly.has(s) ? `type ${s}` : s));
   lines.push(`import { ${specifiers.join(", ")} } from "${RUNTIME_MODULE}";`);
+  // The Lua modules this chunk requires, registered for require before any chunk runs.
+  const moduleNames = uniqueNames(modules.map((m) => "$mod_" + m.file.replace(/^\.\//, "").replace(/\.lua$/, "").replace(/[^A-Za-z0-9_]/g, "_")));
+  modules.forEach((m, i) => lines.push(`import ${moduleNames[i]} from ${JSON.stringify(m.importPath)};`));
+  modules.forEach((m, i) => lines.push(`${registerModule}(${JSON.stringify(m.file)}, ${moduleNames[i]});`));
   lines.push("");
   if (ctx.moduleGlobals.size) {
     for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}: LuaValue${init ? ` = ${init}` : ""};`);
@@ -54,4 +65,14 @@ function pluginGlobals(ctx: EmitContext): string {
   if (a.dynamicGlobals) return head + `  return ${ctx.rt("G")}.get(name);\n}\n`;
   const cases = PLUGIN_GLOBALS.filter((n) => (a.globals.get(n)?.assignments ?? 0) > 0).map((n) => `    case ${JSON.stringify(n)}:\n      return ${ctx.globalName(n)};\n`);
   return head + `  switch (name) {\n${cases.join("")}  }\n  return undefined;\n}\n`;
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let i = 2; seen.has(name); i++) name = `${n}_${i}`;
+    seen.add(name);
+    return name;
+  });
 }

@@ -46,17 +46,19 @@ export interface LuaPosition {
 
 function mapFrame(file: string | null | undefined, line: number | null, col: number | null): LuaPosition | undefined {
   if (!file || line == null || col == null) return undefined;
+  // A bundle registers one entry per chunk (the script and each Lua module), each mapping
+  // only the bundle lines its chunk occupies.
   for (const info of chunks) {
     if (info.file !== file) continue;
     const segs = info.lines[line - 1];
-    if (!segs) return undefined;
+    if (!segs || segs.length === 0) continue;
     // Greatest segment starting at or before the reported column.
     let found = -1;
     for (let i = 0; i < segs.length; i += 3) {
       if (segs[i] <= col - 1) found = i;
       else break;
     }
-    if (found < 0) return undefined;
+    if (found < 0) continue;
     return { chunk: info.chunk, line: segs[found + 1], col: segs[found + 2], info };
   }
   return undefined;

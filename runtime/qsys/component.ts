@@ -6,7 +6,6 @@
 // it fails naming the field. Several tables for one component share the same control objects
 // (and so one EventHandler per control). GetControls returns plain snapshots, not live objects.
 import { argError, checkString, typeError } from "../lua/args.ts";
-import { G } from "../lua/env.ts";
 import { LuaTable, tableOf } from "../lua/table.ts";
 import { mkfloat, type LuaValue } from "../lua/value.ts";
 import { currentDesign, type LiveComponent } from "./controls/live-design.ts";
@@ -90,4 +89,3 @@ function GetControls(which: LuaValue): LuaValue {
 
 /** The Lua global `Component`. */
 export const Component = libraryTable("Component", { New, GetComponents, GetControls });
-G.set("Component", Component);

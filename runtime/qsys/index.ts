@@ -1,24 +1,28 @@
-// The Q-SYS runtime's public entry: the Lua globals TcpSocket, TcpSocketServer and Timer,
+// The Q-SYS runtime's public entry: the Lua globals (TcpSocket, TcpSocketServer, Timer,
+// Notifications, System...), also entered in the global table,
 // and what a service runner needs (event turns, error reporting, shutdown).
-export { TcpSocket } from "./tcp-socket-lua.ts";
-export { TcpSocketServer, TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
-export { Timer, TimerObject } from "./timer.ts";
+import "./modules.ts";
+import { registerGlobals } from "./globals.ts";
+import { Crypto } from "./crypto.ts";
+import { HttpClient } from "./http-client.ts";
+import { Notifications } from "./notifications.ts";
+import { System } from "./system.ts";
+import { TcpSocket } from "./tcp-socket-lua.ts";
+import { TcpSocketServer } from "./tcp-server.ts";
+import { Timer } from "./timer.ts";
+import { Component } from "./component.ts";
+import { NamedControl } from "./named-control.ts";
+registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient, Component, NamedControl });
+export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient };
+export { TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
+export { TimerObject } from "./timer.ts";
 export { TcpSocketObject, HIGH_WATER } from "./tcp-socket.ts";
 export { EOL, RecvBuffer } from "./buffer.ts";
 export { runHandler, protectedCall, reportError, beginTurn, endTurn, inTurn, setErrorWriter } from "./events.ts";
 export { installSignalHandlers, shutdown } from "./service.ts";
 export { mapListenPort, mapConnectTarget } from "./port-map.ts";
 export { Controls, Properties } from "./controls/globals.ts";
-export { Component } from "./component.ts";
-export { NamedControl } from "./named-control.ts";
+export { Component, NamedControl };
 export { designService } from "./controls/design-service.ts";
 export { qrcDesign } from "./controls/qrc-adapter.ts";
 
-// Programs that reach the global table as a value (_G, require...) read globals from G.
-import { G } from "../lua/env.ts";
-import { TcpSocket as tcpSocket } from "./tcp-socket-lua.ts";
-import { TcpSocketServer as tcpSocketServer } from "./tcp-server.ts";
-import { Timer as timer } from "./timer.ts";
-G.set("TcpSocket", tcpSocket);
-G.set("TcpSocketServer", tcpSocketServer);
-G.set("Timer", timer);

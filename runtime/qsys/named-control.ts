@@ -3,7 +3,6 @@
 // runs); the optional ramp is in seconds.
 import { argError, checkNumber, checkString } from "../lua/args.ts";
 import { NONE } from "../lua/call.ts";
-import { G } from "../lua/env.ts";
 import { mkfloat, type LuaValue } from "../lua/value.ts";
 import { controlNumber, controlString } from "./controls/control-lua.ts";
 import type { Control } from "./controls/control.ts";
@@ -45,4 +44,3 @@ export const NamedControl = libraryTable("NamedControl", {
     return NONE;
   },
 });
-G.set("NamedControl", NamedControl);

@@ -2,7 +2,6 @@
 // on a socket whose receive buffer is filled the way packets fill it. Expectations are the
 // runtime contract (qsys-api.md §7 decisions 1, 4, 5); there is no Lua oracle for Q-SYS.
 import { describe, expect, test } from "vitest";
-import { LuaError } from "../runtime/lua/errors.ts";
 import { TcpSocket, type TcpSocketObject } from "../runtime/qsys/index.ts";
 import { get, m, make } from "./qsys-helpers.ts";
 
@@ -93,27 +92,7 @@ describe("ReadLine", () => {
     expect((m(s, "ReadLine", mode("Custom"), "\r\n\r\n") as string).length).toBe(160 * 65536);
     expect(m(s, "Read", 100)).toBe("rest");
   });
-  test("argument errors", () => {
-    const s = socket();
-    const err = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as LuaError).value;
-      }
-      return "no error";
-    };
-    expect(err(() => m(s, "ReadLine", mode("Custom")))).toBe(
-      "bad argument #2 to 'ReadLine' (custom EOL string expected, got no value)",
-    );
-    expect(err(() => m(s, "ReadLine", mode("Custom"), ""))).toBe(
-      "bad argument #2 to 'ReadLine' (custom EOL string must not be empty)",
-    );
-    expect(err(() => m(s, "ReadLine", 9))).toBe("bad argument #1 to 'ReadLine' (invalid EOL mode)");
-    expect(err(() => m(s, "ReadLine"))).toBe("bad argument #1 to 'ReadLine' (number expected, got nil)");
-    expect(err(() => m(s, "Read", "x"))).toBe("bad argument #1 to 'Read' (number expected, got string)");
-    expect(err(() => m(s, "Search", undefined))).toBe("bad argument #1 to 'Search' (string expected, got nil)");
-  });
+  // Argument errors are checked from Lua call sites in qsys-script.test.ts.
 });
 
 describe("Read, Search, BufferLength", () => {

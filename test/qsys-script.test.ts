@@ -111,6 +111,7 @@ ticks:Start(0.01)
       { QSYS2TS_PORT_MAP: `1720=${port}` },
     );
     const p = await connectAfterStart(port);
+    await until(() => s.err().includes("stack traceback:"), 5000, "the timer's report");
     // Each failing line ends its handler call; the next Data event goes on with the rest.
     for (const [i, line] of ["index", "error", "member", "fine"].entries()) {
       p.write(line + "\n");

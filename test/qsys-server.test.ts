@@ -174,6 +174,22 @@ describe("accepted sockets", () => {
     await sleep(20);
     expect(events).toEqual(["DATA"]);
   });
+  test("after Disconnect, bytes a peer never reads are dropped once WriteTimeout passes", async () => {
+    const big = "q".repeat(16 << 20);
+    const { port } = track(
+      serve((sock) => {
+        set(sock, "WriteTimeout", 0.2);
+        m(sock, "Write", big);
+        m(sock, "Disconnect");
+      }),
+    );
+    const p = await connectPeer(port);
+    p.sock.pause(); // never reads: most of the 16 MB cannot leave
+    await sleep(700);
+    p.sock.resume();
+    await until(() => p.closed(), 5000, "close");
+    expect(p.received().length).toBeLessThan(big.length);
+  });
   test("events raised by a handler's own actions come later, never inside it", async () => {
     let depth = 0;
     let nested = false;

@@ -224,7 +224,9 @@ export class RecvBuffer {
     this.missKey = undefined;
     this.length -= n;
     if (this.length === 0) {
-      this.pieces.length = 0;
+      // pop() is much cheaper than `length = 0`, and one piece is the common case.
+      if (this.pieces.length === 1) this.pieces.pop();
+      else this.pieces = [];
       this.head = 0;
       return;
     }

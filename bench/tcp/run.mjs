@@ -59,9 +59,14 @@ async function measure(kind, conns) {
   const idle = rssKb(server.pid);
   const cpu0 = cpuSeconds(server.pid);
   let loaded = NaN;
+  let opened = NaN;
   const load = fork(join(here, "load.mjs"), [String(port), String(conns), String(SECONDS)], { stdio: ["ignore", "pipe", "inherit", "ipc"] });
-  // Memory is sampled half-way through the load, with every connection busy.
-  load.on("message", () => setTimeout(() => (loaded = rssKb(server.pid)), (SECONDS * 1000) / 2));
+  // Memory is sampled once every connection is open (before any traffic: the cost of a
+  // connection itself) and half-way through the load (every connection busy).
+  load.on("message", () => {
+    opened = rssKb(server.pid);
+    setTimeout(() => (loaded = rssKb(server.pid)), (SECONDS * 1000) / 2);
+  });
   let out = "";
   load.stdout.on("data", (d) => (out += d));
   await new Promise((r) => load.on("exit", r));
@@ -71,7 +76,7 @@ async function measure(kind, conns) {
   const res = JSON.parse(out);
   // Server CPU per message: the runtime's own cost per event, little affected by how busy
   // the machine is (unlike msgs/s, which also measures the load generator and the others).
-  return { ...res, kbPerConn: (loaded - idle) / conns, cpuUs: (cpu * 1e6) / res.msgs };
+  return { ...res, kbPerConn: (loaded - idle) / conns, kbPerIdleConn: (opened - idle) / conns, cpuUs: (cpu * 1e6) / res.msgs };
 }
 
 // The Q-SYS script, built exactly as a user builds it.
@@ -103,7 +108,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 console.log("\nmedians over the rounds");
-console.log("server".padEnd(22) + "conns".padStart(6) + "msgs/s".padStart(10) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "cpu us/msg".padStart(11) + "KB/conn".padStart(9) + "bad".padStart(6));
+console.log("server".padEnd(22) + "conns".padStart(6) + "msgs/s".padStart(10) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "cpu us/msg".padStart(11) + "KB/conn open".padStart(13) + "KB/conn busy".padStart(13) + "bad".padStart(6));
 let lost = 0;
 for (const conns of LEVELS) {
   for (const k of [PLAIN, QSYS]) {
@@ -111,6 +116,7 @@ for (const conns of LEVELS) {
     const bad = rs.reduce((a, r) => a + r.bad, 0);
     if (k === QSYS) lost += bad;
     const kb = conns >= 100 ? fmt(median(rs.map((r) => r.kbPerConn)), 1) : "-";
+    const kbOpen = conns >= 100 ? fmt(median(rs.map((r) => r.kbPerIdleConn)), 1) : "-";
     console.log(
       k.name.padEnd(22) +
         String(conns).padStart(6) +
@@ -118,7 +124,8 @@ for (const conns of LEVELS) {
         fmt(median(rs.map((r) => r.p50)), 3).padStart(9) +
         fmt(median(rs.map((r) => r.p99)), 3).padStart(9) +
         fmt(median(rs.map((r) => r.cpuUs)), 1).padStart(11) +
-        kb.padStart(9) +
+        kbOpen.padStart(13) +
+        kb.padStart(13) +
         String(bad).padStart(6),
     );
   }
@@ -130,7 +137,7 @@ for (const conns of LEVELS) {
   const p = runs[conns][PLAIN.name];
   const q = runs[conns][QSYS.name];
   const ratio = (f) => q.map((r, i) => f(r) / f(p[i]));
-  const mem = conns >= 100 ? `  memory/conn ${spread(ratio((r) => r.kbPerConn))}` : "";
+  const mem = conns >= 100 ? `  memory/conn open ${spread(ratio((r) => r.kbPerIdleConn))} busy ${spread(ratio((r) => r.kbPerConn))}` : "";
   console.log(
     `  ${String(conns).padStart(4)} conns: throughput ${spread(ratio((r) => r.rate))}  p50 ${spread(ratio((r) => r.p50))}  p99 ${spread(ratio((r) => r.p99))}  cpu/msg ${spread(ratio((r) => r.cpuUs))}${mem}`,
   );

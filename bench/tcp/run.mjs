@@ -1,7 +1,8 @@
 // `npm run bench:tcp`: the same line-echo protocol served by plain node:net
 // (plain-server.mjs) and by echo.lua built with qsys2ts, driven by one load generator
-// (load.mjs) at 1, 100 and 1000 connections. Reports msgs/s, p50/p99 latency, server memory
-// per connection, and the ratios of the built script to plain Node.
+// (load.mjs) at 1, 100 and 1000 connections. Reports msgs/s, p50/p99 latency, server CPU
+// per message, server memory per connection, and the ratios of the built script to plain
+// Node. First, events.ts measures the runtime's own CPU cost per event without the network.
 //
 // The machine is shared, so one run proves little: every level is measured ROUNDS times,
 // alternating which server goes first, and the table shows medians with the spread of the
@@ -13,12 +14,15 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.argv[2] ?? 3);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const LEVELS = [1, 100, 1000];
 const tmp = mkdtempSync(join(tmpdir(), "qsys2ts-bench-"));
+
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 
 async function freePort() {
   const s = net.createServer();
@@ -83,6 +87,25 @@ async function measure(kind, conns) {
 const built = join(tmp, "echo.mjs");
 execFileSync(process.execPath, [join(here, "../../bin/qsys2ts.mjs"), "build", join(here, "echo.lua"), "-o", built], { stdio: "inherit" });
 
+// The runtime's own cost per event: compiled echo.lua on fake sockets (events.ts).
+execFileSync(process.execPath, [join(here, "../../bin/qsys2ts.mjs"), "compile", join(here, "echo.lua"), "-o", tmp], { stdio: "inherit" });
+await build({
+  entryPoints: [join(here, "events.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: join(tmp, "events.mjs"),
+  alias: { "qsys2ts/runtime": join(here, "../../runtime/index.ts") },
+  plugins: [{ name: "echo", setup: (b) => b.onResolve({ filter: /^\.\/__echo__\.ts$/ }, () => ({ path: join(tmp, "echo.ts") })) }],
+  logLevel: "error",
+});
+// (echo.lua prints "ready" too: the figures are the JSON line.)
+const ev = JSON.parse(execFileSync(process.execPath, [join(tmp, "events.mjs")], { encoding: "utf8" }).split("\n").find((l) => l.startsWith("{")));
+console.log(
+  `per-event CPU without the network (${ev.conns} fake sockets, best of 7): node:net handler ${fmt(ev.plainNs)} ns, ` +
+    `echo.lua on the runtime ${fmt(ev.qsysNs)} ns (+${fmt(ev.qsysNs - ev.plainNs)} ns per event)\n`,
+);
+
 const PLAIN = { name: "node:net", file: join(here, "plain-server.mjs"), args: (p) => [String(p)], env: () => ({}) };
 const QSYS = { name: "qsys2ts (echo.lua)", file: built, args: () => [], env: (p) => ({ QSYS2TS_PORT_MAP: `7000=${p}` }) };
 
@@ -91,7 +114,6 @@ const median = (xs) => {
   if (s.length === 0) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 const spread = (xs, d = 2) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}..${fmt(Math.max(...xs), d)})`;
 
 console.log(`line echo, ping-pong, ${SECONDS} s per run, ${ROUNDS} rounds, Node ${process.version}, load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);

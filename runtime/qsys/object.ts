@@ -31,7 +31,7 @@ export function unknownMember(owner: string, k: LuaValue): Error {
  * Methods number their arguments as lauxlib does for C methods: self is #1, so the first
  * explicit argument is #2 (a `sock:Write()` call site reports it as #1). Each method
  * checks its self first: `sock.Write("x")` (a dot for a colon, a common slip) raises
- * "calling 'Write' on bad self (TcpSocket expected, got string)" instead of misbehaving.
+ * "bad argument #1 to 'Write' (TcpSocket expected, got string)" instead of misbehaving.
  */
 export function classMetatable<T>(
   name: string,

@@ -34,7 +34,8 @@ const OPEN = 2;
 
 /**
  * Past this many unread bytes the socket stops reading (TCP backpressure reaches the peer)
- * until the script reads some: a peer flooding without terminators cannot exhaust memory.
+ * until the script has read the buffer below half of it: a peer flooding without
+ * terminators cannot exhaust memory, and nothing is dropped (README "receive buffer cap").
  */
 export const HIGH_WATER = 16 * 1024 * 1024;
 

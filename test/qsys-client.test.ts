@@ -1,7 +1,7 @@
 // Client TcpSockets against real node:net "devices" on 127.0.0.1: Connect and its events,
 // reconnect cycles, failures, timeouts, Disconnect, and the connect map.
 import net from "node:net";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { NONE } from "../runtime/lua/call.ts";
 import type { LuaValue } from "../runtime/lua/value.ts";
 import { TcpSocket } from "../runtime/qsys/index.ts";
@@ -64,6 +64,53 @@ describe("connect", () => {
       ["Data", 1, true],
       ["Closed", 1, true],
     ]);
+  });
+  test("Error and Timeout callbacks: Error(sock, err), Timeout(sock)", async () => {
+    const port = await freePort();
+    const calls: LuaValue[][] = [];
+    const record = (k: string) => (...args: LuaValue[]) => calls.push([k, args.length, args[0] === sock, ...args.slice(1)]);
+    const sock = make(TcpSocket);
+    open.push(sock);
+    set(sock, "ReconnectTimeout", 0);
+    set(sock, "Error", record("Error"));
+    set(sock, "Timeout", record("Timeout"));
+    m(sock, "Connect", "127.0.0.1", port);
+    await until(() => calls.length === 1);
+    const d = await dev();
+    set(sock, "ReadTimeout", 0.05);
+    m(sock, "Connect", "127.0.0.1", d.port);
+    await until(() => calls.length === 2);
+    expect(calls).toEqual([
+      ["Error", 2, true, ""],
+      ["Timeout", 1, true],
+    ]);
+  });
+  test("ReconnectTimeout defaults to 5 s: the first retry comes 5 s after a failure", async () => {
+    const port = await freePort();
+    // Only the runtime's own timers are faked; the socket I/O stays real.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { sock, events } = client();
+      m(sock, "Connect", "127.0.0.1", port);
+      for (let i = 0; i < 100000 && events.length === 0; i++) await new Promise((r) => setImmediate(r));
+      expect(events).toEqual(["ERROR:"]);
+      vi.advanceTimersByTime(4990);
+      expect(events).toEqual(["ERROR:"]);
+      vi.advanceTimersByTime(10);
+      expect(events).toEqual(["ERROR:", "RECONNECT"]);
+      m(sock, "Disconnect");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  test("Disconnect during the reconnect wait stops the retries", async () => {
+    const port = await freePort();
+    const { sock, events } = client((s) => set(s, "ReconnectTimeout", 0.05));
+    m(sock, "Connect", "127.0.0.1", port);
+    await until(() => events.length === 1);
+    m(sock, "Disconnect");
+    await sleep(200);
+    expect(events).toEqual(["ERROR:"]);
   });
   test("a refused connect raises Error with an empty text, then reconnects every ReconnectTimeout", async () => {
     const port = await freePort();

@@ -1,20 +1,14 @@
 // Realistic scripts built by the compiler and run as services: the seed's TcpSocketServer
-// example, chat_server.lua, projector_client.lua and tiny_http.lua
-// (read from /work/shared/examples; the seed example is quoted below). Ports are
+// example, chat_server.lua, projector_client.lua and tiny_http.lua (the project's examples,
+// copied unchanged into test/qsys-examples/; the seed example is quoted below). Ports are
 // remapped to free ephemeral ports with QSYS2TS_PORT_MAP / QSYS2TS_CONNECT_MAP.
-// Runs once the compiler maps the Q-SYS globals to the runtime (compiler/emit/globals.ts).
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { bundleLua } from "../compiler/bundle.ts";
-import { QSYS_GLOBALS } from "../compiler/emit/globals.ts";
-import { connectPeer, device, freePort, until, type Peer } from "./qsys-helpers.ts";
+import { connectAfterStart, connectPeer, device, freePort, killServices, startService, until } from "./qsys-helpers.ts";
 
-const EXAMPLES = "/work/shared/examples";
-const wired = ["TcpSocket", "TcpSocketServer", "Timer"].every((g) => QSYS_GLOBALS.includes(g));
+const EXAMPLES = join(import.meta.dirname, "qsys-examples");
 
 // The example of the seed document (TcpSocketServer help page), as written there.
 const SEED = `server = TcpSocketServer.New()
@@ -46,45 +40,17 @@ end
 server:Listen(1720) -- This listen port is opened on all network interfaces
 `;
 
-let dir: string | undefined;
-const children: ChildProcess[] = [];
 const servers: net.Server[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) c.kill("SIGKILL");
+  killServices();
   for (const s of servers.splice(0)) s.close();
 });
 
-interface Service {
-  out: () => string;
-  err: () => string;
-  stop: () => Promise<number | null>;
-}
-
-async function run(source: string, name: string, env: Record<string, string>): Promise<Service> {
-  dir ??= mkdtempSync(join(tmpdir(), "qsys2ts-examples-"));
-  const { code } = await bundleLua(source, join(dir, name), name);
-  const file = join(dir, name.replace(/\.lua$/, ".mjs"));
-  writeFileSync(file, code);
-  const proc = spawn(process.execPath, [file], { env: { ...process.env, TZ: "UTC", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(proc);
-  let out = "";
-  let err = "";
-  proc.stdout!.on("data", (d) => (out += d.toString("latin1")));
-  proc.stderr!.on("data", (d) => (err += d.toString("latin1")));
-  const exit = new Promise<number | null>((r) => proc.on("exit", (c) => r(c)));
-  return {
-    out: () => out,
-    err: () => err,
-    stop: () => {
-      proc.kill("SIGTERM");
-      return exit;
-    },
-  };
-}
+const run = (source: string, name: string, env: Record<string, string>) => startService(source, name, env);
 
 const example = (name: string): string => readFileSync(join(EXAMPLES, name), "latin1");
 
-describe.runIf(wired && existsSync(EXAMPLES))("built examples", () => {
+describe("built examples", () => {
   test("the seed example logs connections and data as the help shows", async () => {
     const port = await freePort();
     const s = await run(SEED, "seed.lua", { QSYS2TS_PORT_MAP: `1720=${port}` });
@@ -166,16 +132,3 @@ describe.runIf(wired && existsSync(EXAMPLES))("built examples", () => {
     expect(s.out()).toBe("http on 18080\n");
   });
 });
-
-/** Connect once the service listens (it starts asynchronously). */
-async function connectAfterStart(port: number): Promise<Peer> {
-  const end = Date.now() + 10000;
-  for (;;) {
-    try {
-      return await connectPeer(port);
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}

@@ -1,6 +1,11 @@
 // Helpers for the Q-SYS runtime tests: drive objects through the Lua-visible API (as
 // compiled code does) and talk to them with real node:net peers on 127.0.0.1.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleLua } from "../compiler/bundle.ts";
 import { call, callMethod } from "../runtime/lua/call.ts";
 import { index, setindex } from "../runtime/lua/index-ops.ts";
 import type { LuaValue } from "../runtime/lua/value.ts";
@@ -90,4 +95,61 @@ export async function freePort(): Promise<number> {
   const port = (s.address() as net.AddressInfo).port;
   await new Promise((r) => s.close(r));
   return port;
+}
+
+/** A built Lua script running as a service in a child process (`node script.mjs`). */
+export interface Service {
+  proc: ChildProcess;
+  out: () => string;
+  err: () => string;
+  /** Resolves with the exit status (null when killed by a signal). */
+  exit: Promise<number | null>;
+  /** Send SIGTERM and wait for the exit status. */
+  stop: () => Promise<number | null>;
+}
+
+let serviceDir: string | undefined;
+const services: ChildProcess[] = [];
+
+/** Build Lua source with qsys2ts (as `qsys2ts build` does) and start it with `node`. */
+export async function startService(source: string, name: string, env: Record<string, string> = {}): Promise<Service> {
+  serviceDir ??= mkdtempSync(join(tmpdir(), "qsys2ts-service-"));
+  const { code } = await bundleLua(source, join(serviceDir, name), name);
+  const file = join(serviceDir, name.replace(/\.lua$/, ".mjs"));
+  writeFileSync(file, code);
+  const proc = spawn(process.execPath, [file], { env: { ...process.env, TZ: "UTC", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  services.push(proc);
+  let out = "";
+  let err = "";
+  proc.stdout!.on("data", (d) => (out += d.toString("latin1")));
+  proc.stderr!.on("data", (d) => (err += d.toString("latin1")));
+  const exit = new Promise<number | null>((r) => proc.on("exit", (c) => r(c)));
+  return {
+    proc,
+    out: () => out,
+    err: () => err,
+    exit,
+    stop: () => {
+      proc.kill("SIGTERM");
+      return exit;
+    },
+  };
+}
+
+/** Kill every service a test started (call from afterEach). */
+export function killServices(): void {
+  for (const p of services.splice(0)) p.kill("SIGKILL");
+}
+
+/** Connect once a service listens (it starts asynchronously). */
+export async function connectAfterStart(port: number, ms = 10000): Promise<Peer> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await connectPeer(port);
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await sleep(20);
+    }
+  }
 }

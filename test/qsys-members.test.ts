@@ -114,21 +114,4 @@ describe("unknown members fail loudly", () => {
   });
 });
 
-describe("argument checks", () => {
-  test("Write on a socket that is not connected raises", () => {
-    expect(error(() => m(make(TcpSocket), "Write", "x"))).toBe("TcpSocket is not connected");
-  });
-  test("Connect checks host and port", () => {
-    expect(error(() => m(make(TcpSocket), "Connect"))).toBe("bad argument #1 to 'Connect' (string expected, got nil)");
-    expect(error(() => m(make(TcpSocket), "Connect", "h"))).toBe("bad argument #2 to 'Connect' (number expected, got nil)");
-    expect(error(() => m(make(TcpSocket), "Connect", "h", 70000))).toBe("bad argument #2 to 'Connect' (port out of range)");
-  });
-  test("Timer:Start needs a number; CallAfter needs a function and a number", () => {
-    expect(error(() => m(make(Timer), "Start"))).toBe("bad argument #1 to 'Start' (number expected, got nil)");
-    expect(error(() => call(get(Timer, "CallAfter"), 1, 1))).toBe("bad argument #1 to 'CallAfter' (function expected, got number)");
-    expect(error(() => call(get(Timer, "CallAfter"), () => 0))).toBe("bad argument #2 to 'CallAfter' (number expected, got nil)");
-  });
-  test("Listen needs a port number", () => {
-    expect(error(() => m(make(TcpSocketServer), "Listen", "x"))).toBe("bad argument #1 to 'Listen' (number expected, got string)");
-  });
-});
+// Argument errors are checked from Lua call sites (numbering, "no value") in qsys-script.test.ts.

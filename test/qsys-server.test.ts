@@ -4,7 +4,14 @@
 import net from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import type { LuaValue } from "../runtime/lua/value.ts";
-import { listeningPorts, TcpSocket, TcpSocketServer, type TcpSocketServerObject } from "../runtime/qsys/index.ts";
+import {
+  HIGH_WATER,
+  listeningPorts,
+  TcpSocket,
+  TcpSocketServer,
+  type TcpSocketObject,
+  type TcpSocketServerObject,
+} from "../runtime/qsys/index.ts";
 import { captureStderr, connectPeer, freePort, get, m, make, serve, set, sleep, until } from "./qsys-helpers.ts";
 
 const EOL = get(TcpSocket, "EOL");
@@ -174,14 +181,30 @@ describe("accepted sockets", () => {
     await sleep(20);
     expect(events).toEqual(["DATA"]);
   });
+  test("after Disconnect, bytes a peer never reads are dropped once WriteTimeout passes", async () => {
+    const big = "q".repeat(32 << 20); // more than the kernel buffers of both ends hold
+    const { port } = track(
+      serve((sock) => {
+        set(sock, "WriteTimeout", 0.2);
+        m(sock, "Write", big);
+        m(sock, "Disconnect");
+      }),
+    );
+    const p = await connectPeer(port);
+    p.sock.pause(); // never reads: most of it cannot leave
+    await sleep(700);
+    p.sock.resume();
+    await until(() => p.closed(), 5000, "close");
+    expect(p.received().length).toBeLessThan(big.length);
+  });
   test("events raised by a handler's own actions come later, never inside it", async () => {
     let depth = 0;
     let nested = false;
     const { port } = track(
       serve((sock) => {
-        set(sock, "EventHandler", (s: LuaValue) => {
+        set(sock, "EventHandler", (s: LuaValue, ev: string) => {
           if (depth++ > 0) nested = true;
-          m(s, "Write", "x");
+          if (ev === "DATA") m(s, "Write", "x");
           m(s, "Read", 100);
           depth--;
         });
@@ -236,6 +259,41 @@ describe("accepted sockets", () => {
   });
 });
 
+describe("ReadLine over a real connection", () => {
+  // The buffer tests cut every case at every byte position; here the bytes cross a real
+  // socket one per packet (one Data event each), for every EOL mode.
+  const cases: [string, string | undefined, string, string[]][] = [
+    ["Any", undefined, "\r\none\r\n\rtwo\nthree\r", ["one", "two", "three"]],
+    ["CrLf", undefined, "a\r\nb\nc\r\r\n", ["a", "b", "c\r"]],
+    ["CrLfStrict", undefined, "a\nb\r\nc\r\r\n", ["a\nb", "c\r"]],
+    ["Lf", undefined, "a\r\n\nb\n", ["a\r", "", "b"]],
+    ["Null", undefined, "x\0\0y\n\0", ["x", "", "y\n"]],
+    ["Custom", "\r\n\r\n", "GET / HTTP/1.0\r\nA: b\r\n\r\nnext\r\n\r\n", ["GET / HTTP/1.0\r\nA: b", "next"]],
+  ];
+  for (const [name, custom, text, lines] of cases) {
+    test(`${name}: one byte per packet`, async () => {
+      const got: string[] = [];
+      let datas = 0;
+      const { port } = track(
+        serve((sock) => {
+          set(sock, "Data", (s: LuaValue) => {
+            datas++;
+            for (let l = m(s, "ReadLine", get(EOL, name), custom); l !== undefined; l = m(s, "ReadLine", get(EOL, name), custom))
+              got.push(l);
+          });
+        }),
+      );
+      const p = await connectPeer(port);
+      for (let i = 0; i < text.length; i++) {
+        p.write(text[i]);
+        await until(() => datas === i + 1, 3000, `Data event ${i + 1}`);
+      }
+      expect(got).toEqual(lines);
+      p.sock.destroy();
+    });
+  }
+});
+
 describe("load and misbehaving peers", () => {
   test("300 concurrent clients, every byte accounted for", async () => {
     const srv = echoServer(get(EOL, "CrLf"));
@@ -275,6 +333,64 @@ describe("load and misbehaving peers", () => {
     await flood.waitFor("\n", 5000);
     expect(flood.received().length).toBe(10 * (1 << 20) + 6);
     for (const p of [silent, flood, ok]) p.sock.destroy();
+  });
+});
+
+describe("receive buffer cap", () => {
+  test("past HIGH_WATER unread bytes the socket stops reading; reading resumes it, nothing is lost", async () => {
+    let sock: LuaValue;
+    let datas = 0;
+    const { port } = track(
+      serve((s) => {
+        sock ??= s;
+        // The script waits for a terminator that never comes: it reads nothing.
+        set(s, "Data", (x: LuaValue) => {
+          datas++;
+          m(x, "ReadLine", get(EOL, "Lf"));
+        });
+      }),
+    );
+    const flood = await connectPeer(port);
+    const total = HIGH_WATER * 2 + 12345;
+    let sent = 0;
+    let chunk = "";
+    for (let i = 0; i < 1 << 16; i++) chunk += String.fromCharCode(97 + (i % 26));
+    const pump = () => {
+      while (sent < total) {
+        const piece = chunk.slice(0, Math.min(chunk.length, total - sent));
+        sent += piece.length;
+        if (!flood.sock.write(Buffer.from(piece, "latin1"))) return void flood.sock.once("drain", pump);
+      }
+    };
+    pump();
+    await until(() => (get(sock, "BufferLength") as number) > HIGH_WATER, 10000, "buffer past the cap");
+    await sleep(200);
+    // The buffer stopped growing near the cap: TCP holds the rest back in the peer.
+    const held = get(sock, "BufferLength") as number;
+    expect(held).toBeLessThan(HIGH_WATER + (1 << 20));
+    expect((sock as TcpSocketObject).paused).toBe(true);
+    // Other clients are served meanwhile.
+    const other = await connectPeer(port);
+    const before = datas;
+    other.write("x\n");
+    await until(() => datas > before, 3000, "the other client's data");
+    other.sock.destroy();
+    expect(get(sock, "IsConnected")).toBe(true);
+    // The script reads: the socket resumes and every byte arrives, in order.
+    let got = m(sock, "Read", held) as string;
+    await until(
+      () => {
+        got += m(sock, "Read", 1 << 22) as string;
+        return got.length >= total;
+      },
+      10000,
+      "the rest of the flood",
+    );
+    expect(got.length).toBe(total);
+    let want = chunk.repeat(Math.ceil(total / chunk.length)).slice(0, total);
+    expect(got === want).toBe(true);
+    want = "";
+    flood.sock.destroy();
   });
 });
 

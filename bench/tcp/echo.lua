@@ -1,4 +1,4 @@
--- The benchmark's line echo as a Q-SYS script (built by qsys2ts once it maps the Q-SYS globals).
+-- The benchmark's line echo as a Q-SYS script, built by `qsys2ts build` (bench/tcp/run.mjs).
 server = TcpSocketServer.New()
 clients = {}
 server.EventHandler = function(sock)

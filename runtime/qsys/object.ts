@@ -4,6 +4,7 @@
 // A Core answers an unknown member with an error, never a silent nil, so typos such as
 // `sock:Peek()` or `timer:Running()` fail loudly here too: "TcpSocket has no member 'Peek'".
 import { tostring } from "../lua/concat.ts";
+import { typeError } from "../lua/args.ts";
 import { runtimeError } from "../lua/errors.ts";
 import { LuaTable } from "../lua/table.ts";
 import { typeNameForError } from "../lua/meta.ts";
@@ -26,15 +27,29 @@ export function unknownMember(owner: string, k: LuaValue): Error {
  * (so `sock:Write(x)` is `index(sock, "Write")(sock, x)`); `props` are read through
  * getters; `setters` lists the writable members. Writing a readable member that has no
  * setter is a "read-only" error; any other unknown key is a "has no member" error.
+ *
+ * Methods number their arguments as lauxlib does for C methods: self is #1, so the first
+ * explicit argument is #2 (a `sock:Write()` call site reports it as #1). Each method
+ * checks its self first: `sock.Write("x")` (a dot for a colon, a common slip) raises
+ * "bad argument #1 to 'Write' (TcpSocket expected, got string)" instead of misbehaving.
  */
 export function classMetatable<T>(
   name: string,
-  methods: Record<string, (self: T, ...args: any[]) => LuaValue>,
+  isSelf: (o: unknown) => o is T,
+  methods: Record<string, (self: T, a?: any, b?: any) => LuaValue>,
   props: Record<string, Getter<T>>,
   setters: Record<string, Setter<T>>,
 ): LuaTable {
   const getters = new Map<string, Getter<T>>();
-  for (const [k, f] of Object.entries(methods)) getters.set(k, () => f);
+  for (const [k, f] of Object.entries(methods)) {
+    // The same arity goes through, so a method can tell a missing argument from nil.
+    const checked = function (self: LuaValue, a?: LuaValue, b?: LuaValue): LuaValue {
+      if (!isSelf(self)) throw typeError(self, 1, k, name, arguments.length === 0);
+      const n = arguments.length;
+      return n >= 3 ? f(self, a, b) : n === 2 ? f(self, a) : f(self);
+    };
+    getters.set(k, () => checked);
+  }
   for (const [k, g] of Object.entries(props)) getters.set(k, g);
   const writers = new Map<string, Setter<T>>(Object.entries(setters));
   const mt = new LuaTable();
@@ -51,6 +66,14 @@ export function classMetatable<T>(
     throw unknownMember(name, k);
   });
   return mt;
+}
+
+/**
+ * lauxlib's "got no value": raise when argument `n` (self counted) was not given at all.
+ * Methods call it with their own `arguments.length`.
+ */
+export function checkGiven(given: number, n: number, fname: string, expected: string): void {
+  if (given < n) throw typeError(undefined, n, fname, expected, true);
 }
 
 /**

@@ -15,7 +15,7 @@ import { writeStderr } from "../lua/output.ts";
 import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
 import { runHandler } from "./events.ts";
-import { classMetatable, libraryTable } from "./object.ts";
+import { checkGiven, classMetatable, libraryTable } from "./object.ts";
 import { mapListenPort } from "./port-map.ts";
 import { trackServer, untrackServer } from "./service.ts";
 import { newAcceptedSocket } from "./tcp-socket-lua.ts";
@@ -70,7 +70,8 @@ const REASONS: Record<string, string> = {
 };
 
 function Listen(self: TcpSocketServerObject, port: LuaValue): LuaValue {
-  const asked = checkInt(port, 1, "Listen");
+  checkGiven(arguments.length, 2, "Listen", "number");
+  const asked = checkInt(port, 2, "Listen");
   const p = mapListenPort(asked);
   if (p < 0 || p > 65535) return `Could not bind to port ${asked}: port out of range`;
   const srv = net.createServer({ noDelay: true }) as OwnedServer;
@@ -102,6 +103,7 @@ function Close(self: TcpSocketServerObject): LuaValue {
 
 const serverMetatable = classMetatable<TcpSocketServerObject>(
   "TcpSocketServer",
+  (o): o is TcpSocketServerObject => o instanceof TcpSocketServerObject,
   { Listen, Close },
   { EventHandler: (o) => o.eventHandler },
   {

@@ -5,16 +5,18 @@ import { NONE } from "../lua/call.ts";
 import { runtimeError } from "../lua/errors.ts";
 import { truthy, type LuaValue } from "../lua/value.ts";
 import { EOL } from "./buffer.ts";
-import { classMetatable, libraryTable, secondsValue, type Getter, type Setter } from "./object.ts";
+import { checkGiven, classMetatable, libraryTable, secondsValue, type Getter, type Setter } from "./object.ts";
 import { mapConnectTarget } from "./port-map.ts";
 import { EVENT_NAMES, TcpSocketObject } from "./tcp-socket.ts";
 
 type S = TcpSocketObject;
 
 function Connect(self: S, host: LuaValue, port: LuaValue): LuaValue {
-  const h = checkString(host, 1, "Connect");
-  const p = checkInt(port, 2, "Connect");
-  if (p < 0 || p > 65535) throw argError(2, "Connect", "port out of range");
+  checkGiven(arguments.length, 2, "Connect", "string");
+  checkGiven(arguments.length, 3, "Connect", "number");
+  const h = checkString(host, 2, "Connect");
+  const p = checkInt(port, 3, "Connect");
+  if (p < 0 || p > 65535) throw argError(3, "Connect", "port out of range");
   if (self.isServerSide) throw runtimeError("Connect is not available on a socket accepted by a TcpSocketServer");
   const [mh, mp] = mapConnectTarget(h, p);
   self.connect(mh, mp);
@@ -27,27 +29,30 @@ function Disconnect(self: S): LuaValue {
 }
 
 function Write(self: S, data: LuaValue): LuaValue {
-  const s = typeof data === "string" ? data : checkString(data, 1, "Write");
+  if (typeof data !== "string") checkGiven(arguments.length, 2, "Write", "string");
+  const s = typeof data === "string" ? data : checkString(data, 2, "Write");
   if (!self.isConnected) throw runtimeError("TcpSocket is not connected");
   self.write(s);
   return NONE;
 }
 
 function Read(self: S, n: LuaValue): LuaValue {
-  const s = self.buf.read(checkInt(n, 1, "Read"));
+  checkGiven(arguments.length, 2, "Read", "number");
+  const s = self.buf.read(checkInt(n, 2, "Read"));
   if (self.paused) self.drained();
   return s;
 }
 
 function ReadLine(self: S, eol: LuaValue, custom: LuaValue): LuaValue {
-  const mode = typeof eol === "number" ? eol : checkInt(eol, 1, "ReadLine");
+  if (typeof eol !== "number") checkGiven(arguments.length, 2, "ReadLine", "number");
+  const mode = typeof eol === "number" ? eol : checkInt(eol, 2, "ReadLine");
   let term = "";
   if (mode === EOL.Custom) {
-    if (custom === undefined) throw argError(2, "ReadLine", "custom EOL string expected, got no value");
-    term = checkString(custom, 2, "ReadLine");
-    if (term === "") throw argError(2, "ReadLine", "custom EOL string must not be empty");
+    if (custom === undefined) throw argError(3, "ReadLine", "custom EOL string expected, got no value");
+    term = checkString(custom, 3, "ReadLine");
+    if (term === "") throw argError(3, "ReadLine", "custom EOL string must not be empty");
   } else if (!(mode >= EOL.Any && mode <= EOL.Null && Number.isInteger(mode))) {
-    throw argError(1, "ReadLine", "invalid EOL mode");
+    throw argError(2, "ReadLine", "invalid EOL mode");
   }
   const line = self.buf.readLine(mode, term);
   if (self.paused) self.drained();
@@ -55,10 +60,13 @@ function ReadLine(self: S, eol: LuaValue, custom: LuaValue): LuaValue {
 }
 
 function Search(self: S, str: LuaValue, start: LuaValue): LuaValue {
-  return self.buf.search(checkString(str, 1, "Search"), optInt(start, 2, "Search", 1));
+  checkGiven(arguments.length, 2, "Search", "string");
+  return self.buf.search(checkString(str, 2, "Search"), optInt(start, 3, "Search", 1));
 }
 
 const methods = { Connect, Disconnect, Write, Read, ReadLine, Search };
+
+const isSocket = (o: unknown): o is S => o instanceof TcpSocketObject;
 
 const props: Record<string, Getter<S>> = {
   IsConnected: (o) => o.isConnected,
@@ -114,11 +122,12 @@ const setters: Record<string, Setter<S>> = {
 };
 
 /** Metatable of plain sockets (client and accepted). */
-export const socketMetatable = classMetatable<S>("TcpSocket", methods, props, setters);
+export const socketMetatable = classMetatable<S>("TcpSocket", isSocket, methods, props, setters);
 
 /** Metatable of TLS sockets: the plain members plus the certificate settings. */
 export const tlsSocketMetatable = classMetatable<S>(
   "TcpSocket",
+  isSocket,
   methods,
   {
     ...props,

@@ -34,9 +34,13 @@ const OPEN = 2;
 
 /**
  * Past this many unread bytes the socket stops reading (TCP backpressure reaches the peer)
- * until the script reads some: a peer flooding without terminators cannot exhaust memory.
+ * until the script has read the buffer below half of it: a peer flooding without
+ * terminators cannot exhaust memory, and nothing is dropped (README "receive buffer cap").
  */
 export const HIGH_WATER = 16 * 1024 * 1024;
+
+/** How long queued bytes may take to leave after Disconnect (WriteTimeout, if set, instead). */
+const LINGER_MS = 30_000;
 
 const OWNER = Symbol("TcpSocket");
 type OwnedSocket = net.Socket & { [OWNER]: TcpSocketObject };
@@ -143,7 +147,7 @@ export class TcpSocketObject extends LuaUserdata implements Corked {
         this.sock = undefined;
         s.end();
         if (s.writableFinished) s.destroy();
-        else s.once("finish", destroyThis);
+        else lingerThenDestroy(s, this.writeTimeout > 0 ? this.writeTimeout * 1000 : LINGER_MS);
       } else s.destroy();
     }
     this.sock = undefined;
@@ -354,6 +358,20 @@ function onSocketClose(this: net.Socket): void {
   const o = (this as OwnedSocket)[OWNER];
   // Closed without 'end' or 'error' (e.g. a TLS peer that vanished mid-handshake): still one event.
   if (o.sock === this && o.state !== IDLE) o.end(o.state === OPEN ? CLOSED : ERROR, o.state === OPEN ? undefined : "");
+}
+
+/**
+ * After Disconnect, bytes still queued go out (decision 3) but not forever: a peer that
+ * stops reading would otherwise hold the socket and its queue, and keep the process alive.
+ */
+function lingerThenDestroy(s: net.Socket, ms: number): void {
+  const t = setTimeout(destroySocket, ms, s);
+  s.once("close", () => clearTimeout(t));
+  s.once("finish", destroyThis);
+}
+
+function destroySocket(s: net.Socket): void {
+  s.destroy();
 }
 
 function destroyThis(this: net.Socket): void {

@@ -8,7 +8,7 @@ import { NONE } from "../lua/call.ts";
 import { LuaUserdata, metamethod } from "../lua/meta.ts";
 import { mkfloat, type LuaValue } from "../lua/value.ts";
 import { runHandler } from "./events.ts";
-import { classMetatable, libraryTable } from "./object.ts";
+import { checkGiven, classMetatable, libraryTable } from "./object.ts";
 import { installSignalHandlers } from "./service.ts";
 
 /** Shortest period: a 0 (or negative) period fires once per millisecond at most. */
@@ -60,9 +60,11 @@ function onTick(t: TimerObject): void {
 
 const timerMetatable = classMetatable<TimerObject>(
   "Timer",
+  (o): o is TimerObject => o instanceof TimerObject,
   {
-    Start: (self, seconds: LuaValue) => {
-      self.start(checkNumber(seconds, 1, "Start"));
+    Start: function (self, seconds: LuaValue) {
+      checkGiven(arguments.length, 2, "Start", "number");
+      self.start(checkNumber(seconds, 2, "Start"));
       return NONE;
     },
     Stop: (self) => {
@@ -82,6 +84,7 @@ const timerMetatable = classMetatable<TimerObject>(
 function CallAfter(fn: LuaValue, seconds: LuaValue): LuaValue {
   if (typeof fn !== "function" && metamethod(fn, "__call") === undefined)
     throw typeError(fn, 1, "CallAfter", "function", arguments.length < 1);
+  checkGiven(arguments.length, 2, "CallAfter", "number");
   const s = checkNumber(seconds, 2, "CallAfter");
   installSignalHandlers();
   setTimeout(runHandler, Math.max(s * 1000, 0), fn);

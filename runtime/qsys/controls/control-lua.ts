@@ -15,7 +15,7 @@ import { numberToString, str2number } from "../../lua/number.ts";
 import { LuaTable } from "../../lua/table.ts";
 import { LuaFloat, mkfloat, toJsNumber, truthy, type LuaValue } from "../../lua/value.ts";
 import { classMetatable, secondsValue, type Getter, type Setter } from "../object.ts";
-import type { Control } from "./control.ts";
+import { Control } from "./control.ts";
 
 type C = Control;
 
@@ -140,4 +140,4 @@ const methods = {
 };
 
 /** The metatable every control object shares. */
-export const controlMetatable = classMetatable<C>("Control", methods, props, setters);
+export const controlMetatable = classMetatable<C>("Control", (o): o is C => o instanceof Control, methods, props, setters);

@@ -5,10 +5,11 @@
 // codes) and from the README's documented control formats, never from a run.
 // One service is shared by the tests of this file; each test uses its own controls where
 // it can, so the order of the tests matters only where said.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { build, error, fixtures, pushes, result, Service } from "./e2e-helpers.ts";
+import { bundleLua } from "../compiler/bundle.ts";
+import { build, error, fixtures, pushes, result, Service, workDir } from "./e2e-helpers.ts";
 import { QrcClient, until } from "./qrc-helpers.ts";
 
 const script = join(fixtures, "all_controls.lua");
@@ -318,4 +319,31 @@ describe("bad input while serving", () => {
     expect(await result(c, "Control.Get", ["MainGain"])).toHaveLength(1);
     c.close();
   }, 30000);
+});
+
+describe("a script whose controls are used only in a Lua module", () => {
+  test("it starts as a design service: the build warns without a design file, QSYS2TS_DESIGN gives one at run time, QRC reaches it", async () => {
+    const main = join(workDir, "modular.lua");
+    writeFileSync(main, 'local ui = require("modular_ui")\nui.start()\n');
+    writeFileSync(
+      join(workDir, "modular_ui.lua"),
+      'local M = {}\nfunction M.start()\n  Controls.Gain.EventHandler = function(c) print("gain " .. c.String) end\n  print("start " .. Controls.Gain.String)\nend\nreturn M\n',
+    );
+    const built = await bundleLua(readFileSync(main, "latin1"), main);
+    expect(built.warnings.join("\n")).toContain("modular.lua uses Controls but has no modular.design.json");
+    const mjs = join(workDir, "modular.mjs");
+    writeFileSync(mjs, built.code);
+    const design = join(workDir, "modular-run.design.json");
+    writeFileSync(design, JSON.stringify({ component: "Mod", controls: { Gain: { type: "knob", unit: "dB", value: -5 } } }));
+    const s = await Service.start(mjs, { QSYS2TS_DESIGN: design });
+    try {
+      const c = await s.client();
+      await s.waitFor("start -5.0dB\n");
+      expect(await result(c, "Component.Set", { Name: "Mod", Controls: [{ Name: "Gain", Value: -3 }] })).toBe(true);
+      await s.waitFor("gain -3.0dB\n");
+      expect(s.err).toBe("");
+    } finally {
+      s.kill();
+    }
+  });
 });

@@ -166,9 +166,10 @@ describe("a script's controls over QRC", () => {
 
   test("the script's own writes raise no handler and show in QRC", async () => {
     // The Gain handler clamps to 0 (its own control) and lights Led (another one).
+    const before = svc.lines("EVT Gain #").length;
     await result(a, "Component.Set", { Name: "All", Controls: [{ Name: "Gain", Value: 10 }] });
     await sync();
-    expect(svc.lines("EVT Gain #")).toEqual(["EVT Gain #1 -6.0|-6.0dB", "EVT Gain #2 -7.0|-7.0dB", "EVT Gain #3 10.0|10.0dB"]);
+    expect(svc.lines("EVT Gain #").slice(before)).toEqual([`EVT Gain #${before + 1} 10.0|10.0dB`]);
     expect(svc.lines("EVT Led")).toEqual([]);
     const g = await get("All", "Gain", "Led");
     expect(g.Gain).toMatchObject({ Value: 0, String: "0dB" });
@@ -176,14 +177,14 @@ describe("a script's controls over QRC", () => {
   });
 
   test("read-only controls refuse sets; unknown names are 7 and 8; nothing changes", async () => {
+    const before = await get("All", "Led", "Level", "State", "Display");
     for (const [name, change] of [["Led", { Value: 0 }], ["Level", { Value: -3 }], ["State", { Value: 2 }], ["Display", { String: "x" }]] as const) {
       const e = await error(a, "Component.Set", { Name: "All", Controls: [{ Name: name, ...change }] });
       expect(e.code).toBe(-32602);
       expect(e.message).toContain("read-only");
     }
     expect((await error(a, "Control.Set", { Name: "AllLevel", Value: -6 })).code).toBe(-32602);
-    const g = await get("All", "Led", "Level", "State", "Display");
-    expect([g.Led.Value, g.Level.Value, g.State.Value, g.Display.String]).toEqual([1, -60, 0, "idle"]);
+    expect(await get("All", "Led", "Level", "State", "Display")).toEqual(before);
 
     expect((await error(a, "Component.Get", { Name: "Nope", Controls: [{ Name: "gain" }] })).code).toBe(7);
     expect((await error(a, "Component.Set", { Name: "Nope", Controls: [{ Name: "gain", Value: 1 }] })).code).toBe(7);

@@ -243,6 +243,9 @@ describe("watching controls: change groups of several clients", () => {
     expect(first.Changes[0]).toEqual({ Name: "AllMute", Value: 0, String: "unmuted", Position: 0 });
     expect(await result(watcher, "ChangeGroup.Poll", { Id: "g" })).toEqual({ Id: "g", Changes: [] });
     expect(await result(watcher, "ChangeGroup.AutoPoll", { Id: "g", Rate: 0.15 })).toBe(true);
+    // a second group on the same connection, with a numeric Id, polled by hand
+    expect(await result(watcher, "ChangeGroup.AddControl", { Id: 2, Controls: ["AllMute"] })).toBe(true);
+    expect((await result<{ Id: number; Changes: State[] }>(watcher, "ChangeGroup.Poll", { Id: 2 })).Changes).toHaveLength(1);
     // poller: a group with the same Id on its own connection, polled by hand
     expect(await result(poller, "ChangeGroup.AddComponentControl", { Id: "g", Component: { Name: "All", Controls: [{ Name: "Mute" }, { Name: "Level" }] } })).toBe(true);
     await result(poller, "ChangeGroup.Poll", { Id: "g" });
@@ -275,6 +278,7 @@ describe("watching controls: change groups of several clients", () => {
     expect(frames.every((f) => f.startsWith('{"jsonrpc":"2.0","method":"ChangeGroup.Poll","params":{"Id":"g","Changes":[') && !f.includes('"id"'))).toBe(true);
     await until(() => watcher.frames.some((f) => f === '{"jsonrpc":"2.0","method":"ChangeGroup.Poll","params":{"Id":"g","Changes":[]}}'), 5000, "an empty push");
 
+    expect(await result(watcher, "ChangeGroup.Poll", { Id: 2 })).toEqual({ Id: 2, Changes: [{ Name: "AllMute", Value: 1, String: "muted", Position: 1 }] });
     // the poller's own group saw the mute and the script's meter
     const polled = await result<{ Changes: State[] }>(poller, "ChangeGroup.Poll", { Id: "g" });
     expect(polled.Changes.map((c) => [c.Name, c.Value])).toEqual([["Mute", 1], ["Level", -10]]);

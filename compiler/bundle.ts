@@ -52,7 +52,8 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
     generated.set(chunk.tsPath, compiled.code + `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString("base64")}\n`);
   }
   const main = chunks[0].chunk;
-  const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath);
+  const usesDesign = chunks.some((c) => c.compiled.usesDesign);
+  const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath, usesDesign);
   const entry = [
     design.importChunk,
     `import { ${["registerChunk", "runMain", ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,

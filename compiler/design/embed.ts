@@ -22,15 +22,19 @@ export function designFileFor(luaPath: string): string {
   return join(dirname(luaPath), basename(luaPath, extname(luaPath)) + ".design.json");
 }
 
-/** Read and check the design file beside `luaPath` (a DesignError names what is wrong). */
-export function designEntry(compiled: Compiled, luaPath: string, chunkName: string, chunkImport: string): DesignEntry {
+/**
+ * Read and check the design file beside `luaPath` (a DesignError names what is wrong).
+ * `usesDesign`: whether any chunk of the program (the script or a Lua module it requires)
+ * uses the design.
+ */
+export function designEntry(compiled: Compiled, luaPath: string, chunkName: string, chunkImport: string, usesDesign = compiled.usesDesign): DesignEntry {
   const file = designFileFor(luaPath);
   const text = existsSync(file) ? readFileSync(file, "utf8") : undefined;
   const warnings: string[] = [];
   if (text !== undefined) parseDesign(text, file, compiled.plugin);
-  else if (compiled.usesDesign && !compiled.plugin)
+  else if (usesDesign && !compiled.plugin)
     warnings.push(`${chunkName} uses Controls but has no ${basename(file)}: it starts with no controls (draft one with: qsys2ts design ${basename(luaPath)})`);
-  if (text === undefined && !compiled.usesDesign) return { importChunk: `import main from ${JSON.stringify(chunkImport)};`, main: "main", runtimeImports: [], warnings };
+  if (text === undefined && !usesDesign) return { importChunk: `import main from ${JSON.stringify(chunkImport)};`, main: "main", runtimeImports: [], warnings };
   const opts = [`script: ${JSON.stringify(chunkName)}`];
   if (text !== undefined) opts.push(`design: ${JSON.stringify(text)}`, `designFile: ${JSON.stringify(basename(file))}`);
   if (compiled.plugin) opts.push("pluginGlobal");

@@ -317,14 +317,35 @@ function readComponents(r: Reader, v: Json, own: string | undefined): ComponentS
     if (name === own) r.fail(p, `${what} is this script's own component; declare its controls under "controls"`);
     const f = r.fields(r.object(decl, p, what), p, ["type", "properties", "controls"], what);
     const type = f.has("type") ? r.string(f.get("type"), step(p, "type"), what) : "";
-    const props = f.has("properties") ? readScalarMap(r, f.get("properties"), step(p, "properties"), "property") : new Map();
+    const properties = f.has("properties") ? readComponentProperties(r, f.get("properties"), step(p, "properties")) : [];
     const controls = f.has("controls") ? readControls(r, f.get("controls"), step(p, "controls")) : [];
-    out.push({
-      name,
-      type,
-      properties: [...props].map(([k, x]) => ({ Name: k, Value: String(x), PrettyName: k })),
-      controls,
-    });
+    out.push({ name, type, properties, controls });
+  }
+  return out;
+}
+
+/**
+ * A component's properties: `"max_gain": 20`, or with the name Designer shows,
+ * `"max_gain": { "value": 20, "prettyName": "Max Gain (dB)" }` (QRC's PrettyName).
+ */
+function readComponentProperties(r: Reader, v: Json, path: string): ComponentSpec["properties"] {
+  const o = r.object(v, path, "properties");
+  const out: ComponentSpec["properties"] = [];
+  for (const [k, x] of Object.entries(o)) {
+    if (isComment(k)) continue;
+    const at = step(path, k);
+    const what = `property "${k}"`;
+    let value = x;
+    let pretty = k;
+    if (typeof x === "object" && x !== null && !Array.isArray(x)) {
+      const f = r.fields(x as Record<string, Json>, at, ["value", "prettyName"], what);
+      if (!f.has("value")) r.fail(at, `${what}: "value" missing`);
+      value = f.get("value");
+      if (f.has("prettyName")) pretty = r.string(f.get("prettyName"), step(at, "prettyName"), what);
+    }
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+      r.fail(at, `${what}: string, number or boolean expected, got ${kindOf(value)}`);
+    out.push({ Name: k, Value: String(value), PrettyName: pretty });
   }
   return out;
 }

@@ -73,7 +73,7 @@ function runPlugin(main: (...args: LuaValue[]) => LuaValue, args: LuaValue[], op
     const pd = runPluginDesign(opts.script, opts.pluginGlobal!, spec.properties, spec.file);
     for (const w of pd.warnings) writeStderr(`warning: ${w}\n`);
     const name = spec.component ?? scriptBase(opts.script);
-    const design = buildDesign(spec, { name, type: spec.type ?? `%PLUGIN%_${pd.id || pd.name}`, controls: pd.controls });
+    const design = buildDesign(spec, { name, type: spec.type ?? `%PLUGIN%_${pd.id || pd.name}`, controls: pd.controls, properties: pd.propertyList });
     for (const [flat, look] of pd.layout) {
       const c = design.own.controls.get(flat);
       if (!c) continue;

@@ -17,6 +17,13 @@ export interface DesignStatus {
   IsEmulator: boolean;
 }
 
+/** A component property as Component.GetComponents and QRC list it (values as text). */
+export interface ComponentProperty {
+  Name: string;
+  Value: string;
+  PrettyName: string;
+}
+
 export class LiveComponent {
   /** Controls by the names outside clients use ("Gain", "SourceLed 2"), in declaration order. */
   readonly controls = new Map<string, Control>();
@@ -24,7 +31,7 @@ export class LiveComponent {
   constructor(
     readonly name: string,
     readonly type: string,
-    readonly properties: { Name: string; Value: string; PrettyName: string }[],
+    readonly properties: ComponentProperty[],
   ) {}
 
   /**
@@ -63,8 +70,9 @@ export class LiveDesign {
     ownName: string,
     ownType: string,
     readonly status: DesignStatus,
+    ownProperties: ComponentProperty[] = [],
   ) {
-    this.own = new LiveComponent(ownName, ownType, []);
+    this.own = new LiveComponent(ownName, ownType, ownProperties);
     this.components.set(ownName, this.own);
   }
 
@@ -73,11 +81,12 @@ export class LiveDesign {
   }
 }
 
-/** What this service's own component is: its code name, type and controls. */
+/** What this service's own component is: its code name, type, controls and (a plugin's) properties. */
 export interface OwnComponent {
   name: string;
   type: string;
   controls: ControlSpec[];
+  properties?: ComponentProperty[];
 }
 
 /**
@@ -94,7 +103,7 @@ export function buildDesign(spec: DesignSpec, own: OwnComponent): LiveDesign {
     IsRedundant: false,
     IsEmulator: spec.design.emulator ?? false,
   };
-  const d = new LiveDesign(own.name, own.type, status);
+  const d = new LiveDesign(own.name, own.type, status, own.properties);
   for (const c of own.controls) d.addOwnControl(c);
   for (const comp of spec.components) {
     const live = new LiveComponent(comp.name, comp.type, comp.properties);

@@ -15,6 +15,7 @@ import { toLuaError } from "../../lua/errors.ts";
 import { LuaTable } from "../../lua/table.ts";
 import { LuaFloat, mkfloat, toJsNumber, type LuaValue } from "../../lua/value.ts";
 import { DesignError } from "./design-file.ts";
+import type { ComponentProperty } from "./live-design.ts";
 import { makeSpec, unitNamed, type ControlKind, type ControlSpec } from "./spec.ts";
 
 export interface PluginDesign {
@@ -22,6 +23,8 @@ export interface PluginDesign {
   id: string;
   /** The global `Properties` of run time. */
   properties: LuaTable;
+  /** The same values as text, in GetProperties' order: the component's Properties (Component.GetComponents, QRC). */
+  propertyList: ComponentProperty[];
   controls: ControlSpec[];
   /** Legends and colours the layout gives single controls and array members, by outside name. */
   layout: Map<string, { legend?: string; color?: string }>;
@@ -92,8 +95,11 @@ function propertyValue(file: string, name: string, decl: LuaTable, v: Scalar): L
   }
 }
 
-/** GetProperties' list -> the `props` table design-time functions receive (keyed by Name). */
-function designProperties(file: string, plugin: string, chunkGlobal: ChunkGlobal, values: Map<string, Scalar>): LuaTable {
+/**
+ * GetProperties' list -> the `props` table design-time functions receive (keyed by Name);
+ * `declared` gets the names in GetProperties' order.
+ */
+function designProperties(file: string, plugin: string, chunkGlobal: ChunkGlobal, values: Map<string, Scalar>, declared: LuaValue[]): LuaTable {
   const props = new LuaTable();
   const get = chunkGlobal("GetProperties");
   const list = get === undefined ? new LuaTable() : callDesignFunction(plugin, "GetProperties", get);
@@ -105,6 +111,7 @@ function designProperties(file: string, plugin: string, chunkGlobal: ChunkGlobal
     const p = new LuaTable();
     for (let e = decl.next(undefined); e; e = decl.next(e[0])) p.set(e[0], e[1]);
     props.set(decl.get("Name"), p);
+    declared.push(decl.get("Name"));
   }
   for (const [name, v] of values) {
     const p = props.get(name);
@@ -227,11 +234,13 @@ export function runPluginDesign(plugin: string, chunkGlobal: ChunkGlobal, values
     name: info instanceof LuaTable ? (str(info, "Name") ?? plugin) : plugin,
     id: info instanceof LuaTable ? (str(info, "Id") ?? "") : "",
     properties: new LuaTable(),
+    propertyList: [],
     controls: [],
     layout: new Map(),
     warnings: [],
   };
-  let props = designProperties(file, plugin, chunkGlobal, values);
+  const declared: LuaValue[] = [];
+  let props = designProperties(file, plugin, chunkGlobal, values, declared);
   const rectify = chunkGlobal("RectifyProperties");
   if (rectify !== undefined) {
     const r = callDesignFunction(plugin, "RectifyProperties", rectify, props);
@@ -255,6 +264,11 @@ export function runPluginDesign(plugin: string, chunkGlobal: ChunkGlobal, values
     const rt = new LuaTable();
     rt.set("Value", p.get("Value"));
     d.properties.set(name, rt);
+  }
+  for (const name of new Set(declared)) {
+    const p = props.get(name);
+    if (!(p instanceof LuaTable) || typeof name !== "string") continue;
+    d.propertyList.push({ Name: name, Value: tostring(p.get("Value")), PrettyName: str(p, "PrettyName") ?? name });
   }
   return d;
 }

@@ -11,6 +11,7 @@ import {
   error,
   first,
   forIn,
+  forInCo,
   forLimit,
   index,
   io,
@@ -306,7 +307,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        for (const [_, item] of forIn(yield* callCo(ipairs, tableOf(["a", "b"])))) {
+        let $1: LuaValue;
+        for (const $for1 = forInCo(yield* callCo(ipairs, tableOf(["a", "b"]))); ;) {
+          const $step1 = yield* $for1.step();
+          if ($step1 === undefined) break;
+          const [_, item] = $step1;
           yield* callCo(coroutine.yield, item);
         }
         return NONE;

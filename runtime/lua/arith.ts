@@ -104,10 +104,10 @@ export function unm(a: LuaValue): LuaValue {
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
 }
 
-/** C fmod with Lua's sign adjustment (luai_nummod). */
+/** C fmod with Lua 5.3's sign adjustment (luai_nummod in 5.3.6's llimits.h). */
 function fmod(a: number, b: number): number {
   let m = a % b;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  if (m * b < 0) m += b;
   return m;
 }
 

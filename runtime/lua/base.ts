@@ -61,7 +61,7 @@ export function tonumber(v: LuaValue, base?: LuaValue): LuaValue {
   if (s[0] === "-") {
     neg = true;
     i = 1;
-  }
+  } else if (s[0] === "+") i = 1;
   if (i >= s.length) return undefined;
   let n = 0n;
   const B = BigInt(b);

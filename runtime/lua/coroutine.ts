@@ -6,7 +6,8 @@ import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
 import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
 import { index } from "./index-ops.ts";
-import { pcall, xpcall } from "./base.ts";
+import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
+import { forIn } from "./loops.ts";
 import { Coroutine, type LuaValue } from "./value.ts";
 
 /** The generator twin of a Lua function, stored on the function object. */
@@ -43,6 +44,7 @@ export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, L
       if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
       return yield args;
     }
+    if (f === isyieldable) return current !== undefined;
     if (f === pcall) return yield* pcallCo(args);
     if (f === xpcall) return yield* xpcallCo(args);
     return f(...args);
@@ -52,6 +54,41 @@ export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, L
 
 export function* callMethodCo(obj: LuaValue, name: string, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
   return yield* callCo(index(obj, name), obj, ...args);
+}
+
+/**
+ * A generic for inside a generator twin: the iterator function is called through callCo, so
+ * it may yield the coroutine; pairs/ipairs over tables take forIn's direct walk.
+ */
+export class ForInCo {
+  private readonly f: LuaValue;
+  private readonly s: LuaValue;
+  private control: LuaValue;
+  private readonly walk: Generator<LuaValue[], void, unknown> | undefined;
+
+  constructor(explist: LuaValue) {
+    const [f, s, c] = Array.isArray(explist) ? explist : [explist];
+    this.f = f;
+    this.s = s;
+    this.control = c;
+    if ((f === nextBuiltin && c === undefined) || (f === ipairsIterator && c === 0)) this.walk = forIn(explist);
+  }
+
+  /** The next step's values, or undefined when the loop ends. */
+  *step(): Generator<LuaValue, LuaValue[] | undefined, LuaValue> {
+    if (this.walk !== undefined) {
+      const r = this.walk.next();
+      return r.done ? undefined : r.value;
+    }
+    const r = yield* callCo(this.f, this.s, this.control);
+    const values: LuaValue[] = Array.isArray(r) ? r : [r];
+    this.control = values[0];
+    return this.control === undefined ? undefined : values;
+  }
+}
+
+export function forInCo(explist: LuaValue): ForInCo {
+  return new ForInCo(explist);
 }
 
 function* pcallCo(args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
@@ -94,14 +131,9 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue
   try {
     let r: IteratorResult<LuaValue, LuaValue>;
     if (co.gen === undefined) {
-      const twin = (co.fn as { [CO]?: Twin })[CO];
-      if (twin === undefined) {
-        // no twin (a library function): it runs to the end and cannot yield
-        const v = cFunctionBoundary(() => call(co.fn, ...args));
-        co.status = "dead";
-        return [true, ...results(v)];
-      }
-      co.gen = twin(...args);
+      // callCo runs a Lua function's twin; a library function body runs as a call (yield
+      // itself suspends: coroutine.wrap(coroutine.yield) is legal)
+      co.gen = callCo(co.fn, ...args);
       r = cFunctionBoundary(() => co.gen!.next());
     } else r = cFunctionBoundary(() => co.gen!.next(args));
     if (r.done) {
@@ -138,8 +170,12 @@ export function running(): LuaValue {
   return current === undefined ? [mainCoroutine, true] : [current, false];
 }
 
+/**
+ * Called directly, isyieldable runs outside any twin: in the main chunk or under a library
+ * function (a C call in Lua terms), where nothing can yield. Twins reach it through callCo.
+ */
 export function isyieldable(): LuaValue {
-  return current !== undefined;
+  return false;
 }
 
 export function wrap(f: LuaValue): LuaValue {

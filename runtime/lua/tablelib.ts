@@ -33,48 +33,76 @@ function checkTab(v: LuaValue, n: number, fname: string, what: number, absent = 
   throw typeError(v, n, fname, "table", absent);
 }
 
+/** A Lua integer: a JS number when safe, a bigint beyond (as value.ts). */
+type Int = number | bigint;
+
+/** Positions this far from 0 stay exact through the +/-1 steps the functions take. */
+const NARROW = 2 ** 52;
+
+function narrow(...xs: Int[]): boolean {
+  for (const x of xs) if (typeof x !== "number" || x > NARROW || x < -NARROW) return false;
+  return true;
+}
+
+/** A key for int64 position i (wrapping as lua_Integer arithmetic does). */
+function key(i: bigint): Int {
+  return mkint(i);
+}
+
 /** luaL_len: `#v` (honouring __len), which must be an integer. */
-function lenOf(v: LuaValue): number {
+function lenOf(v: LuaValue): Int {
   if (v instanceof LuaTable && v.metatable === undefined) return v.arr.length;
   const n = len(v);
   if (typeof n === "number" && Number.isInteger(n)) return n;
-  if (typeof n === "bigint") return n > 0n ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
-  if (n instanceof LuaFloat && Number.isSafeInteger(n.n)) return n.n;
+  if (typeof n === "bigint") return n;
+  if (n instanceof LuaFloat) {
+    const i = floatToInt(n.n);
+    if (i !== undefined) return i;
+  }
   throw runtimeError("object length is not an integer");
 }
 
-function auxGetn(t: LuaValue, fname: string, what: number, absent = false): number {
+/** lua_tointegerx of a float: its integer value when it has one in int64 range. */
+function floatToInt(x: number): Int | undefined {
+  if (!Number.isInteger(x) || x < -(2 ** 63) || x >= 2 ** 63) return undefined;
+  return Number.isSafeInteger(x) ? x : BigInt(x);
+}
+
+function auxGetn(t: LuaValue, fname: string, what: number, absent = false): Int {
   checkTab(t, 1, fname, what | TAB_L, absent);
   return lenOf(t);
 }
 
-/** An integer argument as a JS number; bigints clamp (positions beyond 2^53 cannot hold elements anyway). */
-function intArg(v: LuaValue, n: number, fname: string): number {
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  const i = checkInteger(v, n, fname);
-  return typeof i === "number" ? i : i > 0n ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
-}
-
-function geti(t: LuaValue, i: number): LuaValue {
+function geti(t: LuaValue, i: Int): LuaValue {
   return t instanceof LuaTable && t.metatable === undefined ? t.get(i) : index(t, i);
 }
 
-function seti(t: LuaValue, i: number, v: LuaValue): void {
+function seti(t: LuaValue, i: Int, v: LuaValue): void {
   if (t instanceof LuaTable && t.metatable === undefined) t.set(i, v);
   else setindex(t, i, v);
 }
 
 export function insert(t: LuaValue, a: LuaValue, b?: LuaValue): LuaValue {
-  const e = auxGetn(t, "insert", TAB_R | TAB_W, arguments.length === 0) + 1; // first empty element
+  const size = auxGetn(t, "insert", TAB_R | TAB_W, arguments.length === 0);
   switch (arguments.length) {
     case 2:
-      seti(t, e, a);
+      seti(t, typeof size === "number" && size < NARROW ? size + 1 : key(BigInt(size) + 1n), a);
       return NONE;
     case 3: {
-      const pos = intArg(a, 2, "insert");
-      if (!(1 <= pos && pos <= e)) throw argError(2, "insert", "position out of bounds");
-      for (let i = e; i > pos; i--) seti(t, i, geti(t, i - 1));
-      seti(t, pos, b);
+      const pos = checkInteger(a, 2, "insert");
+      if (narrow(size, pos)) {
+        const e = (size as number) + 1; // first empty element
+        const p = pos as number;
+        if (!(1 <= p && p <= e)) throw argError(2, "insert", "position out of bounds");
+        for (let i = e; i > p; i--) seti(t, i, geti(t, i - 1));
+        seti(t, p, b);
+        return NONE;
+      }
+      const e = BigInt.asIntN(64, BigInt(size) + 1n);
+      const p = BigInt(pos);
+      if (!(1n <= p && p <= e)) throw argError(2, "insert", "position out of bounds");
+      for (let i = e; i > p; i--) seti(t, key(i), geti(t, key(i - 1n)));
+      seti(t, key(p), b);
       return NONE;
     }
   }
@@ -83,11 +111,23 @@ export function insert(t: LuaValue, a: LuaValue, b?: LuaValue): LuaValue {
 
 export function remove(t: LuaValue, p?: LuaValue): LuaValue {
   const size = auxGetn(t, "remove", TAB_R | TAB_W, arguments.length === 0);
-  let pos = p === undefined ? size : intArg(p, 2, "remove");
-  if (pos !== size && !(1 <= pos && pos <= size + 1)) throw argError(1, "remove", "position out of bounds");
-  const result = geti(t, pos);
-  for (; pos < size; pos++) seti(t, pos, geti(t, pos + 1));
-  seti(t, pos, undefined);
+  const pos = p === undefined ? size : checkInteger(p, 2, "remove");
+  if (narrow(size, pos)) {
+    let i = pos as number;
+    const n = size as number;
+    if (i !== n && !(1 <= i && i <= n + 1)) throw argError(1, "remove", "position out of bounds");
+    const result = geti(t, i);
+    for (; i < n; i++) seti(t, i, geti(t, i + 1));
+    seti(t, i, undefined);
+    return result;
+  }
+  const n = BigInt(size);
+  let i = BigInt(pos);
+  // C compares pos <= size + 1 in lua_Integer, which wraps at maxinteger
+  if (i !== n && !(1n <= i && i <= BigInt.asIntN(64, n + 1n))) throw argError(1, "remove", "position out of bounds");
+  const result = geti(t, key(i));
+  for (; i < n; i++) seti(t, key(i), geti(t, key(i + 1n)));
+  seti(t, key(i), undefined);
   return result;
 }
 
@@ -101,7 +141,7 @@ export function move(a1: LuaValue, f: LuaValue, e: LuaValue, t: LuaValue, a2?: L
   checkTab(a1, 1, "move", TAB_R, arguments.length === 0);
   checkTab(dest, hasDest ? 5 : 1, "move", TAB_W);
   if (ei >= fi) {
-    if (typeof fi !== "number" || typeof ei !== "number" || typeof ti !== "number") {
+    if (!narrow(fi, ei, ti)) {
       // int64 bounds checks, exact only in bigint
       const F = BigInt(fi);
       const E = BigInt(ei);
@@ -111,25 +151,26 @@ export function move(a1: LuaValue, f: LuaValue, e: LuaValue, t: LuaValue, a2?: L
       moveWide(a1, dest, F, E, T, T > E || T <= F || (hasDest && !eq(a1, dest)));
       return dest;
     }
-    const n = ei - fi + 1;
-    if (ti > ei || ti <= fi || (hasDest && !eq(a1, dest))) {
-      for (let i = 0; i < n; i++) seti(dest, ti + i, geti(a1, fi + i));
+    const fn = fi as number;
+    const tn = ti as number;
+    const n = (ei as number) - fn + 1;
+    if (tn > (ei as number) || tn <= fn || (hasDest && !eq(a1, dest))) {
+      for (let i = 0; i < n; i++) seti(dest, tn + i, geti(a1, fn + i));
     } else {
-      for (let i = n - 1; i >= 0; i--) seti(dest, ti + i, geti(a1, fi + i));
+      for (let i = n - 1; i >= 0; i--) seti(dest, tn + i, geti(a1, fn + i));
     }
   }
   return dest;
 }
 
-/** move() with positions beyond 2^53: same order rules, int64 keys. */
+/** move() with positions beyond 2^52: same order rules, int64 keys. */
 function moveWide(a1: LuaValue, dest: LuaValue, f: bigint, e: bigint, t: bigint, upward: boolean): void {
   const n = e - f + 1n;
-  const at = (o: LuaValue, k: bigint) => index(o, mkint(k));
-  if (upward) for (let i = 0n; i < n; i++) setindex(dest, mkint(t + i), at(a1, f + i));
-  else for (let i = n - 1n; i >= 0n; i--) setindex(dest, mkint(t + i), at(a1, f + i));
+  if (upward) for (let i = 0n; i < n; i++) seti(dest, key(t + i), geti(a1, key(f + i)));
+  else for (let i = n - 1n; i >= 0n; i--) seti(dest, key(t + i), geti(a1, key(f + i)));
 }
 
-function addField(t: LuaValue, i: number): string {
+function addField(t: LuaValue, i: Int): string {
   const v = geti(t, i);
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat) return numberToString(v);
@@ -137,23 +178,33 @@ function addField(t: LuaValue, i: number): string {
 }
 
 export function concat(t: LuaValue, sep?: LuaValue, i?: LuaValue, j?: LuaValue): string {
-  let last = auxGetn(t, "concat", TAB_R, arguments.length === 0);
+  const size = auxGetn(t, "concat", TAB_R, arguments.length === 0);
   const s = optString(sep, 2, "concat", "");
-  let k = i === undefined ? 1 : intArg(i, 3, "concat");
-  last = j === undefined ? last : intArg(j, 4, "concat");
-  if (t instanceof LuaTable && t.metatable === undefined && k >= 1 && last <= t.arr.length && k <= last) {
+  const first = i === undefined ? 1 : checkInteger(i, 3, "concat");
+  const last = j === undefined ? size : checkInteger(j, 4, "concat");
+  if (!narrow(first, last)) {
+    let out = "";
+    let k = BigInt(first);
+    const l = BigInt(last);
+    for (; k < l; k++) out += addField(t, key(k)) + s;
+    if (k === l) out += addField(t, key(k));
+    return out;
+  }
+  let k = first as number;
+  const l = last as number;
+  if (t instanceof LuaTable && t.metatable === undefined && k >= 1 && l <= t.arr.length && k <= l) {
     // Fast path: the range lies in the array part; join is cheaper than repeated +=.
     const arr = t.arr;
-    const parts = new Array<string>(last - k + 1);
-    for (let n = k; n <= last; n++) {
+    const parts = new Array<string>(l - k + 1);
+    for (let n = k; n <= l; n++) {
       const v = arr[n - 1];
       parts[n - k] = typeof v === "string" ? v : addField(t, n);
     }
     return parts.join(s);
   }
   let out = "";
-  for (; k < last; k++) out += addField(t, k) + s;
-  if (k === last) out += addField(t, k);
+  for (; k < l; k++) out += addField(t, k) + s;
+  if (k === l) out += addField(t, k);
   return out;
 }
 
@@ -168,17 +219,27 @@ export function pack(...args: LuaValue[]): LuaTable {
 const MAX_RESULTS = 999_979;
 
 export function unpack(list: LuaValue, i?: LuaValue, j?: LuaValue): LuaValue {
-  const from = i === undefined ? 1 : intArg(i, 2, "unpack");
-  const to = j === undefined ? lenOf(list) : intArg(j, 3, "unpack");
+  const from = i === undefined ? 1 : checkInteger(i, 2, "unpack");
+  const to = j === undefined ? lenOf(list) : checkInteger(j, 3, "unpack");
   if (from > to) return NONE;
-  const n = to - from + 1;
+  if (!narrow(from, to)) {
+    const F = BigInt(from);
+    const n = BigInt(to) - F + 1n;
+    if (n >= BigInt(MAX_RESULTS)) throw runtimeError("too many results to unpack");
+    const out = new Array(Number(n));
+    for (let k = 0; k < out.length; k++) out[k] = geti(list, key(F + BigInt(k)));
+    return out.length === 1 ? out[0] : out;
+  }
+  const f = from as number;
+  const e = to as number;
+  const n = e - f + 1;
   if (n >= MAX_RESULTS) throw runtimeError("too many results to unpack");
-  if (n === 1) return geti(list, from);
-  if (list instanceof LuaTable && list.metatable === undefined && from === 1 && to <= list.arr.length) {
-    return list.arr.slice(0, to);
+  if (n === 1) return geti(list, f);
+  if (list instanceof LuaTable && list.metatable === undefined && f === 1 && e <= list.arr.length) {
+    return list.arr.slice(0, e);
   }
   const out = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = geti(list, from + k);
+  for (let k = 0; k < n; k++) out[k] = geti(list, f + k);
   return out;
 }
 
@@ -287,7 +348,7 @@ class Sorter {
 export function sort(t: LuaValue, comp?: LuaValue): LuaValue {
   const n = auxGetn(t, "sort", TAB_R | TAB_W, arguments.length === 0);
   if (n > 1) {
-    if (n >= 0x7fffffff) throw argError(1, "sort", "array too big");
+    if (typeof n !== "number" || n >= 0x7fffffff) throw argError(1, "sort", "array too big");
     if (comp !== undefined && typeof comp !== "function") throw typeError(comp, 2, "sort", "function");
     new Sorter(t, comp).auxsort(1, n, 0);
   }

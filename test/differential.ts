@@ -25,7 +25,7 @@ local function Q(v)
 end
 local function S(ok, ...)
   local n = select("#", ...)
-  if not ok then return "ERR " .. tostring((...)) end
+  if not ok then local e = ... return "ERR " .. (type(e) == "string" and e or type(e)) end
   local t = {}
   for i = 1, n do t[i] = Q((select(i, ...))) end
   return n .. ":" .. table.concat(t, ",")

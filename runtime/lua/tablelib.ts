@@ -8,10 +8,10 @@ import { argError, checkInteger, optString, typeError } from "./args.ts";
 import { call, NONE } from "./call.ts";
 import { eq, lt } from "./compare.ts";
 import { len } from "./concat.ts";
-import { runtimeError } from "./errors.ts";
+import { cFunctionBoundary, runtimeError } from "./errors.ts";
 import { index, setindex } from "./index-ops.ts";
 import { getMetatable } from "./meta.ts";
-import { numberToString } from "./number.ts";
+import { numberToString, str2number } from "./number.ts";
 import { LuaTable, tableOf } from "./table.ts";
 import { LuaFloat, MAXINT, mkint, type, type LuaValue } from "./value.ts";
 
@@ -55,8 +55,11 @@ function lenOf(v: LuaValue): Int {
   const n = len(v);
   if (typeof n === "number" && Number.isInteger(n)) return n;
   if (typeof n === "bigint") return n;
-  if (n instanceof LuaFloat) {
-    const i = floatToInt(n.n);
+  // lua_tointegerx: integral floats and numeric strings count
+  const x = typeof n === "string" ? str2number(n) : n;
+  if (typeof x === "bigint") return x;
+  if (typeof x === "number" || x instanceof LuaFloat) {
+    const i = floatToInt(typeof x === "number" ? x : x.n);
     if (i !== undefined) return i;
   }
   throw runtimeError("object length is not an integer");
@@ -73,13 +76,15 @@ function auxGetn(t: LuaValue, fname: string, what: number, absent = false): Int 
   return lenOf(t);
 }
 
+// lua_geti/lua_seti run inside the C function: an error the VM raises there (a bad __index)
+// carries no position, so the slow paths run behind a C boundary (see errors.ts).
 function geti(t: LuaValue, i: Int): LuaValue {
-  return t instanceof LuaTable && t.metatable === undefined ? t.get(i) : index(t, i);
+  return t instanceof LuaTable && t.metatable === undefined ? t.get(i) : cFunctionBoundary(() => index(t, i));
 }
 
 function seti(t: LuaValue, i: Int, v: LuaValue): void {
   if (t instanceof LuaTable && t.metatable === undefined) t.set(i, v);
-  else setindex(t, i, v);
+  else cFunctionBoundary(() => setindex(t, i, v));
 }
 
 export function insert(t: LuaValue, a: LuaValue, b?: LuaValue): LuaValue {
@@ -174,7 +179,9 @@ function addField(t: LuaValue, i: Int): string {
   const v = geti(t, i);
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat) return numberToString(v);
-  throw runtimeError(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
+  // lua_pushfstring's %d takes a C int: the index prints truncated to 32 bits
+  const shown = typeof i === "number" && (i | 0) === i ? i : BigInt.asIntN(32, BigInt(i));
+  throw runtimeError(`invalid value (${type(v)}) at index ${shown} in table for 'concat'`);
 }
 
 export function concat(t: LuaValue, sep?: LuaValue, i?: LuaValue, j?: LuaValue): string {
@@ -247,6 +254,9 @@ export function unpack(list: LuaValue, i?: LuaValue, j?: LuaValue): LuaValue {
 
 const RANLIMIT = 100;
 
+/** Thrown inside the sort, turned into the positioned Lua error by sort(). */
+const INVALID_ORDER = Symbol("invalid order function");
+
 /** l_randomizePivot: clock() + time(), only used after a badly unbalanced partition. */
 function randomizePivot(): number {
   const clock = process.cpuUsage();
@@ -281,11 +291,11 @@ class Sorter {
     for (;;) {
       let ai: LuaValue;
       while (this.lessThan((ai = this.get(++i)), P)) {
-        if (i === up - 1) throw runtimeError("invalid order function for sorting");
+        if (i === up - 1) throw INVALID_ORDER;
       }
       let aj: LuaValue;
       while (this.lessThan(P, (aj = this.get(--j)))) {
-        if (j < i) throw runtimeError("invalid order function for sorting");
+        if (j < i) throw INVALID_ORDER;
       }
       if (j < i) {
         this.set(up - 1, ai);
@@ -350,7 +360,15 @@ export function sort(t: LuaValue, comp?: LuaValue): LuaValue {
   if (n > 1) {
     if (typeof n !== "number" || n >= 0x7fffffff) throw argError(1, "sort", "array too big");
     if (comp !== undefined && typeof comp !== "function") throw typeError(comp, 2, "sort", "function");
-    new Sorter(t, comp).auxsort(1, n, 0);
+    // comparison errors ("attempt to compare") are raised in C: no position; the order
+    // function's error is luaL_error's, positioned at sort's caller, so it is raised out here
+    const sorter = new Sorter(t, comp);
+    try {
+      cFunctionBoundary(() => sorter.auxsort(1, n as number, 0));
+    } catch (e) {
+      if (e === INVALID_ORDER) throw runtimeError("invalid order function for sorting");
+      throw e;
+    }
   }
   return NONE;
 }

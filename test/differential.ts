@@ -1,6 +1,8 @@
 // End-to-end differential runs: one generated Lua program, run once by lua5.3 and once
 // compiled by qsys2ts, must print the same lines. The program prints one line per case, so a
 // difference names its case. Generators use fixed seeds, so every run checks the same inputs.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { runOracle } from "./oracle.ts";
 import { runOurs } from "./helpers.ts";
@@ -64,12 +66,16 @@ export function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];
 }
 
+let dumped = 0;
+
 /**
  * Run `program` (PRELUDE is prepended) on lua5.3 and compiled by qsys2ts; expect equal output.
  * `minLines` guards against a program that silently prints nothing.
  */
 export async function expectSameOutput(program: string, minLines: number, env: Record<string, string> = {}): Promise<void> {
   const source = PRELUDE + program;
+  // DIFF_DUMP=dir keeps each program for a closer look (diff the two outputs by hand)
+  if (process.env.DIFF_DUMP) writeFileSync(join(process.env.DIFF_DUMP, `diff-${++dumped}.lua`), Buffer.from(source, "latin1"));
   const ref = runOracle(source, "diff.lua", { TZ: "UTC", ...env });
   expect(ref.stderr).toBe("");
   const ours = await runOurs(source, "diff.lua", env);

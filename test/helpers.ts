@@ -19,6 +19,6 @@ export async function runOurs(source: string, name = "snippet.lua", env: Record<
   const { code } = await bundleLua(source, join(dir, name), name);
   const file = join(dir, name.replace(/\.lua$/, "") + ".mjs");
   writeFileSync(file, code);
-  const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: "latin1", timeout: 30000, env: { ...process.env, TZ: "UTC", ...env } });
+  const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: "latin1", timeout: 30000, maxBuffer: 64 << 20, env: { ...process.env, TZ: "UTC", ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

@@ -25,6 +25,6 @@ export function runOracle(source: string, name = "snippet.lua", env: Record<stri
   dir ??= mkdtempSync(join(tmpdir(), "qsys2ts-oracle-"));
   const file = join(dir, name);
   writeFileSync(file, Buffer.from(source, "latin1"));
-  const r = spawnSync(LUA, [name], { cwd: dir, encoding: "latin1", timeout: 20000, env: { ...process.env, ...env } });
+  const r = spawnSync(LUA, [name], { cwd: dir, encoding: "latin1", timeout: 20000, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

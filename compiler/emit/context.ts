@@ -147,7 +147,8 @@ export class EmitContext {
       case "MemberExpression":
         return node.indexer === ":" ? `method '${node.identifier.name}'` : `field '${node.identifier.name}'`;
       case "IndexExpression":
-        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "";
+        // lvm's kname: only a string constant key has a name; any other key reads '?'
+        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "field '?'";
       case "StringLiteral":
         return `constant '${stringValue(node)}'`;
     }

@@ -25,6 +25,8 @@ type Status = "suspended" | "running" | "normal" | "dead";
 
 export class LuaCoroutine extends Coroutine {
   status: Status = "suspended";
+  /** How this coroutine is resuming another one right now (see resumeValues). */
+  resumingViaWrap = false;
   gen: Generator<LuaValue, LuaValue, LuaValue> | undefined = undefined;
   constructor(readonly fn: LuaValue) {
     super();
@@ -41,7 +43,7 @@ export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, L
     const twin = (f as { [CO]?: Twin })[CO];
     if (twin !== undefined) return yield* twin(...args);
     if (f === yieldFn) {
-      if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
+      if (current === undefined) throw new LuaError("attempt to yield from outside a coroutine");
       return yield args;
     }
     if (f === isyieldable) return current !== undefined;
@@ -117,13 +119,24 @@ export function create(f: LuaValue): LuaValue {
 
 function checkCo(co: LuaValue, fname: string): LuaCoroutine {
   if (co instanceof LuaCoroutine) return co;
-  throw argError(1, fname, fname === "resume" ? "thread expected" : `coroutine expected`);
+  throw argError(1, fname, "thread expected");
 }
 
-/** Resume a coroutine: [true, values...] or [false, error]. */
-function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue[]] {
-  if (co.status === "dead") return [false, "cannot resume dead coroutine"];
-  if (co.status !== "suspended") return [false, "cannot resume non-suspended coroutine"];
+const DEAD = "cannot resume dead coroutine";
+const NOT_SUSPENDED = "cannot resume non-suspended coroutine";
+
+/**
+ * Resume a coroutine: [true, values...] or [false, error]. Resuming a coroutine that is not
+ * suspended fails as lcorolib's auxresume decides: "dead" when the target's C stack holds no
+ * value (lua_gettop(co) == 0), which is the case of a running coroutine calling its own wrap
+ * function without arguments, or of one that is itself resuming through a wrap function.
+ */
+function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [boolean, ...LuaValue[]] {
+  if (co.status === "dead") return [false, DEAD];
+  const resumer = current ?? mainCoroutine;
+  if (co === resumer) return [false, (viaWrap ? args.length : args.length + 1) === 0 ? DEAD : NOT_SUSPENDED];
+  if (co.status !== "suspended") return [false, co.resumingViaWrap ? DEAD : NOT_SUSPENDED];
+  resumer.resumingViaWrap = viaWrap;
   const prev = current;
   if (prev) prev.status = "normal";
   co.status = "running";
@@ -152,13 +165,14 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue
 }
 
 export function resume(co: LuaValue, ...args: LuaValue[]): LuaValue {
-  return resumeValues(checkCo(co, "resume"), args);
+  return resumeValues(checkCo(co, "resume"), args, false);
 }
 
 /** Called outside a twin (from a library function or the main chunk): it cannot suspend. */
 export function yieldFn(..._values: LuaValue[]): LuaValue {
-  if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
-  throw runtimeError("attempt to yield across a C-call boundary");
+  // raised in C (lua_yieldk): no position
+  if (current === undefined) throw new LuaError("attempt to yield from outside a coroutine");
+  throw new LuaError("attempt to yield across a C-call boundary");
 }
 
 export function status(co: LuaValue): LuaValue {
@@ -182,7 +196,7 @@ export function wrap(f: LuaValue): LuaValue {
   if (typeof f !== "function") throw typeError(f, 1, "wrap", "function", arguments.length === 0);
   const co = new LuaCoroutine(f);
   return function (...args: LuaValue[]): LuaValue {
-    const [ok, ...rest] = resumeValues(co, args);
+    const [ok, ...rest] = resumeValues(co, args, true);
     if (!ok) {
       const err = rest[0];
       throw new LuaError(typeof err === "string" ? where(1) + err : err);

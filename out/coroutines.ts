@@ -2,7 +2,6 @@
 import {
   add,
   call,
-  callCo,
   callMethod,
   callMethodCo,
   concat,
@@ -28,6 +27,7 @@ import {
   tableOf,
   tostring,
   truthy,
+  twinOf,
   type,
   withCo,
 } from "qsys2ts/runtime";
@@ -45,11 +45,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return ["done", a];
       },
       function* (a?: LuaValue, b?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(print, "start", a, b);
-        let c: LuaValue = first(yield* callCo(coroutine.yield, add(a, b)));
-        yield* callCo(print, "got", c);
-        let [d, e]: LuaValue[] = [...results(yield* callCo(coroutine.yield, mul(c, 2)))];
-        yield* callCo(print, "got", d, e);
+        print("start", a, b);
+        let c: LuaValue = first(yield* twinOf(coroutine.yield)(add(a, b)));
+        print("got", c);
+        let [d, e]: LuaValue[] = [...results(yield* twinOf(coroutine.yield)(mul(c, 2)))];
+        print("got", d, e);
         return ["done", a];
       },
     ),
@@ -73,7 +73,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
-              yield* callCo(coroutine.yield, i);
+              yield* twinOf(coroutine.yield)(i);
             }
             return NONE;
           },
@@ -81,8 +81,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       );
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      return yield* callCo(
-        coroutine.wrap,
+      return coroutine.wrap(
         withCo(
           function (): LuaValue {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
@@ -92,7 +91,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
-              yield* callCo(coroutine.yield, i);
+              yield* twinOf(coroutine.yield)(i);
             }
             return NONE;
           },
@@ -114,10 +113,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
       if (eq(n, 0)) {
-        yield* callCo(coroutine.yield, "bottom");
+        yield* twinOf(coroutine.yield)("bottom");
         return "up";
       }
-      return yield* callCo(deep, sub(n, 1));
+      return yield* twinOf(deep)(sub(n, 1));
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -126,7 +125,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return deep(5);
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        return yield* callCo(deep, 5);
+        return yield* twinOf(deep)(5);
       },
     ),
   );
@@ -138,7 +137,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, "inside");
+        error("inside");
         return NONE;
       },
     ),
@@ -152,7 +151,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, "wrapped");
+        error("wrapped");
         return NONE;
       },
     ),
@@ -165,7 +164,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, tableOf(undefined, { code: 3 }));
+        error(tableOf(undefined, { code: 3 }));
         return NONE;
       },
     ),
@@ -185,8 +184,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
-                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  yield* callCo(error, concat("after ", got));
+                  let got: LuaValue = first(yield* twinOf(coroutine.yield)("from pcall"));
+                  error(concat("after ", got));
                   return NONE;
                 },
               ),
@@ -199,8 +198,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
         let [ok2, v]: LuaValue[] = [
           ...results(
-            yield* callCo(
-              pcall,
+            yield* twinOf(pcall)(
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
@@ -208,15 +206,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
-                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  yield* callCo(error, concat("after ", got));
+                  let got: LuaValue = first(yield* twinOf(coroutine.yield)("from pcall"));
+                  error(concat("after ", got));
                   return NONE;
                 },
               ),
             ),
           ),
         ];
-        yield* callCo(coroutine.yield, concat(first(yield* callCo(tostring, ok2)), concat(" ", v)));
+        yield* twinOf(coroutine.yield)(concat(tostring(ok2), concat(" ", v)));
         return "end";
       },
     ),
@@ -233,15 +231,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(
-          print,
-          first(yield* callCo(coroutine.isyieldable)),
-          ...results(yield* callCo(select, 2, ...results(yield* callCo(coroutine.running)))),
+        print(
+          first(yield* twinOf(coroutine.isyieldable)()),
+          ...results(select(2, ...results(coroutine.running()))),
         );
-        yield* callCo(
-          print,
-          ...results(yield* callCo(coroutine.status, ...results(yield* callCo(coroutine.running)))),
-        );
+        print(...results(coroutine.status(...results(coroutine.running()))));
         return NONE;
       },
     ),
@@ -257,7 +251,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               return [first(select("#", ...varargs)), ...varargs];
             },
             function* (...varargs: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
-              return [first(yield* callCo(select, "#", ...varargs)), ...varargs];
+              return [first(select("#", ...varargs)), ...varargs];
             },
           ),
         ),
@@ -278,7 +272,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
       function* (self?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
         setindex(self, "n", add(index(self, "n"), 1));
-        yield* callCo(coroutine.yield, index(self, "n"));
+        yield* twinOf(coroutine.yield)(index(self, "n"));
         return NONE;
       },
     ),
@@ -308,11 +302,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
         let $1: LuaValue;
-        for (const $for1 = forInCo(yield* callCo(ipairs, tableOf(["a", "b"]))); ;) {
+        for (const $for1 = forInCo(ipairs(tableOf(["a", "b"]))); ;) {
           const $step1 = yield* $for1.step();
           if ($step1 === undefined) break;
           const [_, item] = $step1;
-          yield* callCo(coroutine.yield, item);
+          yield* twinOf(coroutine.yield)(item);
         }
         return NONE;
       },
@@ -335,7 +329,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
             return coroutine.resume(1);
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
-            return yield* callCo(coroutine.resume, 1);
+            return coroutine.resume(1);
           },
         ),
       ),

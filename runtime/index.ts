@@ -16,5 +16,5 @@ export {
 } from "./lua/env.ts";
 export { runMain } from "./run.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
-export { withCo, callCo, callMethodCo, forInCo } from "./lua/coroutine.ts";
+export { withCo, callCo, callMethodCo, forInCo, twinOf } from "./lua/coroutine.ts";
 export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";

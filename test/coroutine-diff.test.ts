@@ -59,6 +59,10 @@ end)
       `local function boom() error("boom") end
 local function deep(n) if n == 0 then boom() end return deep(n - 1) end
 R("resume err", function() local co = coroutine.create(function() deep(3) end) return coroutine.resume(co), coroutine.status(co) end)
+R("call nil in co", function() local co = coroutine.create(function() local f; f() end) return coroutine.resume(co) end)
+R("call global nil in co", function() local co = coroutine.create(function() undefinedglobal(1) end) return coroutine.resume(co) end)
+R("call field nil in co", function() local co = coroutine.create(function() local t = {} t.x.y(1) end) return coroutine.resume(co) end)
+R("call table in co", function() local co = coroutine.create(function() local t = setmetatable({}, {__call = function(self, a) coroutine.yield(a) return a * 2 end}) return t(21) end) return coroutine.resume(co), coroutine.resume(co) end)
 R("resume err2", function() local co = coroutine.create(function() local x = nil; return x.y end) return coroutine.resume(co) end)
 R("resume table err", function() local co = coroutine.create(function() error({code = 7}) end) local ok, e = coroutine.resume(co) return ok, type(e), e.code end)
 R("resume err level 0", function() local co = coroutine.create(function() error("plain", 0) end) return coroutine.resume(co) end)

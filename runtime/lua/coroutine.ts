@@ -6,6 +6,7 @@ import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
 import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
 import { index } from "./index-ops.ts";
+import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
 import { forIn } from "./loops.ts";
 import { Coroutine, type LuaValue } from "./value.ts";
@@ -51,7 +52,22 @@ export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, L
     if (f === xpcall) return yield* xpcallCo(args);
     return f(...args);
   }
-  return call(f, ...args);
+  // a callable table: its __call handler is a Lua call, which may yield
+  const h = metamethod(f, "__call");
+  if (h !== undefined) return yield* callCo(h, f, ...args);
+  return call(f, ...args); // raises "attempt to call"
+}
+
+/**
+ * What a twin calls for `f(args)`: f's own twin when it is a Lua function (one generator per
+ * call, no rest-argument copies), else a generator function that goes through callCo.
+ */
+export function twinOf(f: LuaValue): Twin {
+  if (typeof f === "function") {
+    const twin = (f as { [CO]?: Twin })[CO];
+    if (twin !== undefined) return twin;
+  }
+  return (...args: LuaValue[]) => callCo(f, ...args);
 }
 
 export function* callMethodCo(obj: LuaValue, name: string, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {

@@ -2,6 +2,7 @@
 import {
   add,
   call,
+  callCo,
   callMethod,
   callMethodCo,
   concat,
@@ -46,9 +47,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
       function* (a?: LuaValue, b?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
         print("start", a, b);
-        let c: LuaValue = first(yield* twinOf(coroutine.yield)(add(a, b)));
+        let c: LuaValue = first(yield* callCo(coroutine.yield, add(a, b)));
         print("got", c);
-        let [d, e]: LuaValue[] = [...results(yield* twinOf(coroutine.yield)(mul(c, 2)))];
+        let [d, e]: LuaValue[] = [...results(yield* callCo(coroutine.yield, mul(c, 2)))];
         print("got", d, e);
         return ["done", a];
       },
@@ -73,7 +74,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
-              yield* twinOf(coroutine.yield)(i);
+              yield* callCo(coroutine.yield, i);
             }
             return NONE;
           },
@@ -91,7 +92,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
-              yield* twinOf(coroutine.yield)(i);
+              yield* callCo(coroutine.yield, i);
             }
             return NONE;
           },
@@ -113,7 +114,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
       if (eq(n, 0)) {
-        yield* twinOf(coroutine.yield)("bottom");
+        yield* callCo(coroutine.yield, "bottom");
         return "up";
       }
       return yield* twinOf(deep)(sub(n, 1));
@@ -184,7 +185,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
-                  let got: LuaValue = first(yield* twinOf(coroutine.yield)("from pcall"));
+                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
                   error(concat("after ", got));
                   return NONE;
                 },
@@ -198,7 +199,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
         let [ok2, v]: LuaValue[] = [
           ...results(
-            yield* twinOf(pcall)(
+            yield* callCo(
+              pcall,
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
@@ -206,7 +208,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
-                  let got: LuaValue = first(yield* twinOf(coroutine.yield)("from pcall"));
+                  let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
                   error(concat("after ", got));
                   return NONE;
                 },
@@ -214,7 +216,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
             ),
           ),
         ];
-        yield* twinOf(coroutine.yield)(concat(tostring(ok2), concat(" ", v)));
+        yield* callCo(coroutine.yield, concat(tostring(ok2), concat(" ", v)));
         return "end";
       },
     ),
@@ -232,7 +234,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
         print(
-          first(yield* twinOf(coroutine.isyieldable)()),
+          first(yield* callCo(coroutine.isyieldable)),
           ...results(select(2, ...results(coroutine.running()))),
         );
         print(...results(coroutine.status(...results(coroutine.running()))));
@@ -272,7 +274,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
       function* (self?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
         setindex(self, "n", add(index(self, "n"), 1));
-        yield* twinOf(coroutine.yield)(index(self, "n"));
+        yield* callCo(coroutine.yield, index(self, "n"));
         return NONE;
       },
     ),
@@ -306,7 +308,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           const $step1 = yield* $for1.step();
           if ($step1 === undefined) break;
           const [_, item] = $step1;
-          yield* twinOf(coroutine.yield)(item);
+          yield* callCo(coroutine.yield, item);
         }
         return NONE;
       },

@@ -46,11 +46,21 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
 function coroutineCall(ctx: EmitContext, e: AnyCall, args: L.Expression[], want: Want, at: string): string {
   const base = e.base;
   const list = expressionList(ctx, args);
+  // library functions callCo handles itself (yield, pcall...) read better as callCo(f, args)
+  const special = !cannotYield(ctx, base) && isLibraryCallee(ctx, base);
   const r =
     base.type === "MemberExpression" && base.indexer === ":"
       ? `(yield* ${at}${ctx.rt("callMethodCo")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""}))`
-      : `(yield* ${at}${ctx.rt("twinOf")}(${value(ctx, base)})(${list}))`;
+      : special
+        ? `(yield* ${at}${ctx.rt("callCo")}(${value(ctx, base)}${list ? ", " + list : ""}))`
+        : `(yield* ${at}${ctx.rt("twinOf")}(${value(ctx, base)})(${list}))`;
   return want === "one" ? `${ctx.rt("first")}${r}` : r;
+}
+
+/** pcall, xpcall, coroutine.yield or coroutine.isyieldable of the fixed runtime. */
+function isLibraryCallee(ctx: EmitContext, base: L.Expression): boolean {
+  if (base.type === "Identifier") return (base.name === "pcall" || base.name === "xpcall") && ctx.binding(base).kind === "global" && ctx.isFixedRuntimeGlobal(base.name);
+  return base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier" && base.base.name === "coroutine" && ctx.binding(base.base).kind === "global" && ctx.isFixedRuntimeGlobal("coroutine");
 }
 
 /**

@@ -1,30 +1,39 @@
 // Compiled from coroutines.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addCo,
   call,
   callCo,
   callMethod,
   callMethodCo,
   concat,
+  concatCo,
   coroutine,
   eq,
+  eqCo,
   error,
   first,
   forIn,
   forInCo,
   forLimit,
   index,
+  indexCo,
   io,
   ipairs,
   type LuaValue,
   mul,
+  mulCo,
   NONE,
   pcall,
+  PENDING,
+  pendingCo,
   print,
   results,
   select,
   setindex,
+  setindexCo,
   sub,
+  subCo,
   tableOf,
   tostring,
   truthy,
@@ -46,10 +55,23 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return ["done", a];
       },
       function* (a?: LuaValue, b?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
+        let $co: LuaValue;
         print("start", a, b);
-        let c: LuaValue = first(yield* callCo(coroutine.yield, add(a, b)));
+        let c: LuaValue = first(
+          yield* callCo(
+            coroutine.yield,
+            ($co = addCo(a, b)) !== PENDING ? $co : yield* pendingCo(),
+          ),
+        );
         print("got", c);
-        let [d, e]: LuaValue[] = [...results(yield* callCo(coroutine.yield, mul(c, 2)))];
+        let [d, e]: LuaValue[] = [
+          ...results(
+            yield* callCo(
+              coroutine.yield,
+              ($co = mulCo(c, 2)) !== PENDING ? $co : yield* pendingCo(),
+            ),
+          ),
+        ];
         print("got", d, e);
         return ["done", a];
       },
@@ -113,11 +135,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       return deep(sub(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      if (eq(n, 0)) {
+      let $co: LuaValue;
+      if (($co = eqCo(n, 0)) !== PENDING ? $co : yield* pendingCo()) {
         yield* callCo(coroutine.yield, "bottom");
         return "up";
       }
-      return yield* twinOf(deep)(sub(n, 1));
+      return yield* twinOf(deep)(($co = subCo(n, 1)) !== PENDING ? $co : yield* pendingCo());
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -185,8 +208,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  error(concat("after ", got));
+                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
                   return NONE;
                 },
               ),
@@ -197,6 +221,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return "end";
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        let $co: LuaValue;
         let [ok2, v]: LuaValue[] = [
           ...results(
             yield* callCo(
@@ -208,15 +233,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  error(concat("after ", got));
+                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
                   return NONE;
                 },
               ),
             ),
           ),
         ];
-        yield* callCo(coroutine.yield, concat(tostring(ok2), concat(" ", v)));
+        yield* callCo(
+          coroutine.yield,
+          ($co = concatCo(
+            tostring(ok2),
+            ($co = concatCo(" ", v)) !== PENDING ? $co : yield* pendingCo(),
+          )) !== PENDING
+            ? $co
+            : yield* pendingCo(),
+        );
         return "end";
       },
     ),
@@ -273,8 +307,22 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (self?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-        setindex(self, "n", add(index(self, "n"), 1));
-        yield* callCo(coroutine.yield, index(self, "n"));
+        let $co: LuaValue;
+        if (
+          setindexCo(
+            self,
+            "n",
+            ($co = addCo(($co = indexCo(self, "n")) !== PENDING ? $co : yield* pendingCo(), 1)) !==
+              PENDING
+              ? $co
+              : yield* pendingCo(),
+          ) === PENDING
+        )
+          yield* pendingCo();
+        yield* callCo(
+          coroutine.yield,
+          ($co = indexCo(self, "n")) !== PENDING ? $co : yield* pendingCo(),
+        );
         return NONE;
       },
     ),

@@ -17,4 +17,8 @@ export {
 export { runMain } from "./run.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo, forInCo, twinOf } from "./lua/coroutine.ts";
+export {
+  PENDING, pendingCo, addCo, subCo, mulCo, divCo, modCo, powCo, idivCo, bandCo, borCo, bxorCo, shlCo, shrCo, concatCo,
+  ltCo, gtCo, leCo, geCo, eqCo, neCo, unmCo, bnotCo, lenCo, indexCo, setindexCo,
+} from "./lua/coroutine-ops.ts";
 export { TcpSocket, TcpSocketServer, Timer } from "./qsys/index.ts";

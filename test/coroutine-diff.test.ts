@@ -149,6 +149,37 @@ R("recursive", function()
   local function walk(t) if type(t) == "table" then for _, v in ipairs(t) do walk(v) end else coroutine.yield(t) end end
   local out = {} for v in coroutine.wrap(function() walk({1, {2, {3, 4}}, {{5}}}) end) do out[#out + 1] = v end return table.concat(out, ",")
 end)
+R("metamethods yield", function()
+  local log = {}
+  local mt = {}
+  local function Y(tag) log[#log + 1] = tag coroutine.yield(tag) end
+  mt.__index = function(t, k) Y("idx " .. k) if k == "method" then return function(self) Y("m") return "M" end end return k .. "!" end
+  mt.__newindex = function(t, k, v) Y("nidx " .. k) rawset(t, k, v) end
+  mt.__add = function(a, b) Y("add") return 100 end
+  mt.__lt = function(a, b) Y("lt") return rawlen(a) < rawlen(b) end
+  mt.__eq = function(a, b) Y("eq") return true end
+  mt.__concat = function(a, b) Y("concat") return "cat" end
+  mt.__len = function(a) Y("len") return 42 end
+  mt.__unm = function(a) Y("unm") return -1 end
+  mt.__call = function(self, x) Y("call") return x end
+  local A, B = setmetatable({}, mt), setmetatable({1}, mt)
+  local co = coroutine.wrap(function()
+    local r = {}
+    r[#r + 1] = A.foo
+    A.bar = 5
+    r[#r + 1] = A + 1
+    r[#r + 1] = tostring(A < B) .. tostring(A <= B) .. tostring(B > A) .. tostring(B >= A)
+    r[#r + 1] = tostring(A == B) .. tostring(A ~= B)
+    r[#r + 1] = "x" .. A .. "y"
+    r[#r + 1] = #A + -A
+    r[#r + 1] = A(7)
+    r[#r + 1] = A:method()
+    return table.concat(r, ",")
+  end)
+  local out = {}
+  for i = 1, 40 do local v = co() out[#out + 1] = v if v:find(",") then break end end
+  return table.concat(out, "|"), #log
+end)
 R("yield in method", function()
   local obj = {n = 0} function obj:tick() self.n = self.n + 1 coroutine.yield(self.n) return self end
   local co = coroutine.wrap(function() obj:tick():tick() return "done" end)

@@ -5,7 +5,7 @@
 import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
 import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
-import { index } from "./index-ops.ts";
+import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
 import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
 import { forIn } from "./loops.ts";
@@ -71,7 +71,14 @@ export function twinOf(f: LuaValue): Twin {
 }
 
 export function* callMethodCo(obj: LuaValue, name: string, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
-  return yield* callCo(index(obj, name), obj, ...args);
+  let f = indexCo(obj, name); // an __index function may yield too
+  if (f === PENDING) f = yield* pendingCo();
+  return yield* callCo(f, obj, ...args);
+}
+
+/** A Lua function with a generator twin (a metamethod the twin may run itself). */
+export function hasTwin(f: LuaValue): boolean {
+  return typeof f === "function" && (f as { [CO]?: Twin })[CO] !== undefined;
 }
 
 /**

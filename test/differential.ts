@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { runOracle } from "./oracle.ts";
-import { runOurs } from "./helpers.ts";
+import { buildOurs, runBuilt } from "./helpers.ts";
 
 /**
  * Lua helpers every differential program starts with:
@@ -67,6 +67,7 @@ export function pick<T>(r: () => number, xs: readonly T[]): T {
 }
 
 let dumped = 0;
+const builds = new Map<string, Promise<string>>();
 
 /**
  * Run `program` (PRELUDE is prepended) on lua5.3 and compiled by qsys2ts; expect equal output.
@@ -78,7 +79,10 @@ export async function expectSameOutput(program: string, minLines: number, env: R
   if (process.env.DIFF_DUMP) writeFileSync(join(process.env.DIFF_DUMP, `diff-${++dumped}.lua`), Buffer.from(source, "latin1"));
   const ref = runOracle(source, "diff.lua", { TZ: "UTC", ...env });
   expect(ref.stderr).toBe("");
-  const ours = await runOurs(source, "diff.lua", env);
+  // the same program under several environments (time zones) is built once
+  let built = builds.get(source);
+  if (built === undefined) builds.set(source, (built = buildOurs(source, "diff.lua", `diff${builds.size}.mjs`)));
+  const ours = runBuilt(await built, env);
   const want = ref.stdout.split("\n");
   const got = ours.stdout.split("\n");
   expect(want.length).toBeGreaterThan(minLines);

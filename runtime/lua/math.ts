@@ -12,6 +12,7 @@ import { str2number } from "./number.ts";
 import { toInt64 } from "./bitwise.ts";
 import { LuaFloat, MAXINT, MININT, mkfloat, mkint, type LuaValue } from "./value.ts";
 import { NONE } from "./call.ts";
+import * as libm from "./libm.ts";
 
 /** A NaN printed "nan" (sign bit clear); a bare JS NaN prints "-nan". */
 const POS_NAN = new LuaFloat(NaN);
@@ -67,13 +68,14 @@ export function abs(x: LuaValue): LuaValue {
   return r === r ? mkfloat(r) : POS_NAN;
 }
 
-export const sin = unary("sin", Math.sin);
-export const cos = unary("cos", Math.cos);
-export const tan = unary("tan", Math.tan);
-export const asin = unary("asin", Math.asin, true);
-export const acos = unary("acos", Math.acos, true);
+// correctly rounded, as glibc's (libm.ts); sqrt is exact in IEEE arithmetic anyway
+export const sin = unary("sin", libm.sin);
+export const cos = unary("cos", libm.cos);
+export const tan = unary("tan", libm.tan);
+export const asin = unary("asin", libm.asin, true);
+export const acos = unary("acos", libm.acos, true);
 export const sqrt = unary("sqrt", Math.sqrt);
-export const exp = unary("exp", Math.exp);
+export const exp = unary("exp", libm.exp);
 export const cosh = unary("cosh", Math.cosh);
 export const sinh = unary("sinh", Math.sinh);
 export const tanh = unary("tanh", Math.tanh);
@@ -83,7 +85,7 @@ export function atan(y: LuaValue, x?: LuaValue): LuaValue {
   const a = num(y, 1, "atan", arguments.length);
   const b = x === undefined ? 1 : num(x, 2, "atan", arguments.length);
   // glibc's atan2 returns x + y for NaNs: x86 keeps the first operand's NaN
-  return result(Math.atan2(a, b), [x, y]);
+  return result(libm.atan2(a, b), [x, y]);
 }
 export const atan2 = atan;
 
@@ -148,14 +150,14 @@ export function ult(a: LuaValue, b: LuaValue): boolean {
 
 export function log(x: LuaValue, base?: LuaValue): LuaValue {
   const n = num(x, 1, "log", arguments.length);
-  if (base === undefined) return result(Math.log(n), [x]);
+  if (base === undefined) return result(libm.log(n), [x]);
   const b = num(base, 2, "log", arguments.length);
-  if (b === 2) return result(Math.log2(n), [x]);
+  if (b === 2) return result(libm.log2(n), [x]);
   if (b === 10) return result(Math.log10(n), [x], true);
-  const r = Math.log(n) / Math.log(b);
+  const r = libm.log(n) / libm.log(b);
   if (r === r) return mkfloat(r);
   // x86 divsd returns its first NaN operand: log(x) when it is NaN, else log(base)
-  const lx = Math.log(n);
+  const lx = libm.log(n);
   return lx !== lx ? result(lx, [x]) : result(r, [base]);
 }
 
@@ -212,7 +214,7 @@ export function pow(a: LuaValue, b: LuaValue): LuaValue {
     const odd = Number.isInteger(y) && Math.abs(y % 2) === 1;
     return negative && !odd ? NaN : POS_NAN;
   }
-  return result(x ** y, [a, b]);
+  return result(libm.powC(x, y), [a, b]);
 }
 
 export function frexp(a: LuaValue): LuaValue[] {

@@ -270,8 +270,13 @@ class Sorter {
   ) {}
 
   lessThan(a: LuaValue, b: LuaValue): boolean {
-    if (this.comp === undefined) return lt(a, b);
-    const r = call(this.comp, a, b);
+    const comp = this.comp;
+    if (comp === undefined) {
+      if (typeof a === "number" && typeof b === "number") return a < b;
+      if (typeof a === "string" && typeof b === "string") return a < b; // byte strings: code unit order is strcmp's
+      return lt(a, b);
+    }
+    const r = typeof comp === "function" ? comp(a, b) : call(comp, a, b);
     const v = Array.isArray(r) ? r[0] : r;
     return v !== undefined && v !== false;
   }
@@ -355,11 +360,35 @@ class Sorter {
   }
 }
 
+/**
+ * The default order on an array of only numbers (no NaN) or only strings is total, and equal
+ * elements are indistinguishable, so every correct sort gives auxsort's result: the native
+ * sort is used (no user code can run, nothing can fail). False when the array is mixed.
+ */
+function sortPlain(arr: LuaValue[]): boolean {
+  const kind = typeof arr[0];
+  if (kind === "number") {
+    for (let i = 0; i < arr.length; i++) {
+      const v = arr[i];
+      if (typeof v !== "number" || v !== v) return false;
+    }
+    arr.sort((a: number, b: number) => a - b);
+    return true;
+  }
+  if (kind === "string") {
+    for (let i = 0; i < arr.length; i++) if (typeof arr[i] !== "string") return false;
+    arr.sort(); // UTF-16 code unit order is byte order on byte strings: strcmp in the C locale
+    return true;
+  }
+  return false;
+}
+
 export function sort(t: LuaValue, comp?: LuaValue): LuaValue {
   const n = auxGetn(t, "sort", TAB_R | TAB_W, arguments.length === 0);
   if (n > 1) {
     if (typeof n !== "number" || n >= 0x7fffffff) throw argError(1, "sort", "array too big");
     if (comp !== undefined && typeof comp !== "function") throw typeError(comp, 2, "sort", "function");
+    if (comp === undefined && t instanceof LuaTable && t.metatable === undefined && n === t.arr.length && sortPlain(t.arr)) return NONE;
     // comparison errors ("attempt to compare") are raised in C: no position; the order
     // function's error is luaL_error's, positioned at sort's caller, so it is raised out here
     const sorter = new Sorter(t, comp);

@@ -10,11 +10,11 @@
 // is the same (special values, subnormal results, tiny arguments). sinh, cosh, tanh and log10
 // are not here: glibc's come from fdlibm, as V8's do, and agree with them more often.
 //
-// Double-double values are passed as (hi, lo) pairs and returned in the registers H and L, so
-// the arithmetic allocates nothing (about 0.5-1 µs per call instead of 25 ns for Math.*).
+// Double-double values are passed as (hi, lo) pairs and returned in the registers R, so the
+// arithmetic allocates nothing (about 0.5-1 µs per call instead of 25 ns for Math.*).
 
-let H = 0;
-let L = 0;
+/** The result registers: R[0] + R[1]. A typed array keeps the doubles unboxed. */
+const R = new Float64Array(2);
 
 const SPLIT = 134217729; // 2^27 + 1: Dekker's splitting constant
 
@@ -22,8 +22,8 @@ const SPLIT = 134217729; // 2^27 + 1: Dekker's splitting constant
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  L = a - (s - bb) + (b - bb);
-  H = s;
+  R[1] = a - (s - bb) + (b - bb);
+  R[0] = s;
 }
 
 /** H + L = a * b exactly (|a|, |b| < 2^996). */
@@ -35,8 +35,8 @@ function twoProd(a: number, b: number): void {
   c = SPLIT * b;
   const bh = c - (c - b);
   const bl = b - bh;
-  L = ah * bh - p + ah * bl + al * bh + al * bl;
-  H = p;
+  R[1] = ah * bh - p + ah * bl + al * bh + al * bl;
+  R[0] = p;
 }
 
 /** (ah, al) + (bh, bl). */
@@ -52,46 +52,46 @@ function add(ah: number, al: number, bh: number, bl: number): void {
   e = e - (h - s);
   e += f;
   s = h + e;
-  L = e - (s - h);
-  H = s;
+  R[1] = e - (s - h);
+  R[0] = s;
 }
 
 /** (ah, al) * (bh, bl). */
 function mul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
-  const p = H;
-  const e = L + (ah * bl + al * bh);
-  H = p + e;
-  L = e - (H - p);
+  const p = R[0];
+  const e = R[1] + (ah * bl + al * bh);
+  R[0] = p + e;
+  R[1] = e - (R[0] - p);
 }
 
 /** (ah, al) / (bh, bl), three quotient digits. */
 function div(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   mul(bh, bl, q1, 0);
-  add(ah, al, -H, -L);
-  const q2 = H / bh;
-  const rh = H;
-  const rl = L;
+  add(ah, al, -R[0], -R[1]);
+  const q2 = R[0] / bh;
+  const rh = R[0];
+  const rl = R[1];
   mul(bh, bl, q2, 0);
-  add(rh, rl, -H, -L);
-  const q3 = H / bh;
+  add(rh, rl, -R[0], -R[1]);
+  const q3 = R[0] / bh;
   twoSum(q1, q2);
-  add(H, L, q3, 0);
+  add(R[0], R[1], q3, 0);
 }
 
 /** sqrt(ah, al) by one Newton step from Math.sqrt. */
 function sqrt(ah: number, al: number): void {
   const x = Math.sqrt(ah);
   if (x === 0) {
-    H = L = 0;
+    R[0] = R[1] = 0;
     return;
   }
   twoProd(x, x);
-  add(ah, al, -H, -L);
-  const c = H / (2 * x);
-  H = x + c;
-  L = c - (H - x);
+  add(ah, al, -R[0], -R[1]);
+  const c = R[0] / (2 * x);
+  R[0] = x + c;
+  R[1] = c - (R[0] - x);
 }
 
 const LN2_H = 0.6931471805599453;
@@ -109,8 +109,8 @@ const FACT_L = new Float64Array(31);
 FACT_H[0] = 1;
 for (let n = 1; n <= 30; n++) {
   div(FACT_H[n - 1], FACT_L[n - 1], n, 0);
-  FACT_H[n] = H;
-  FACT_L[n] = L;
+  FACT_H[n] = R[0];
+  FACT_L[n] = R[1];
 }
 
 /** 1/n as a double-double. */
@@ -120,42 +120,89 @@ function inverse(n: number): void {
 
 // ---- exp and log --------------------------------------------------------------------------------
 
-/** e^(xh + xl) for xh in [-745, 710]: x = k ln2 + r, e^r from Taylor on r / 1024, squared. */
-function expDD(xh: number, xl: number): void {
+/** e^(xh + xl) by the slow route (Taylor on r / 1024, squared ten times): builds the table. */
+function expSlow(xh: number, xl: number): void {
   const k = Math.round(xh / LN2_H);
   twoProd(LN2_H, k);
-  const ph = H;
-  const pl = L + LN2_L * k;
+  const ph = R[0];
+  const pl = R[1] + LN2_L * k;
   add(xh, xl, -ph, -pl);
-  const sh = H / 1024;
-  const sl = L / 1024;
+  const sh = R[0] / 1024;
+  const sl = R[1] / 1024;
   // m = e^s - 1 by Horner: s(1/1! + s(1/2! + ... s/10!))
   let mh = 0;
   let ml = 0;
   for (let n = 10; n >= 1; n--) {
     add(mh, ml, FACT_H[n], FACT_L[n]);
-    mul(H, L, sh, sl);
-    mh = H;
-    ml = L;
+    mul(R[0], R[1], sh, sl);
+    mh = R[0];
+    ml = R[1];
   }
   // (1 + m)^2 = 1 + (2m + m^2): squaring ten times keeps the small part exact
   for (let i = 0; i < 10; i++) {
     mul(mh, ml, mh, ml);
-    add(2 * mh, 2 * ml, H, L);
-    mh = H;
-    ml = L;
+    add(2 * mh, 2 * ml, R[0], R[1]);
+    mh = R[0];
+    ml = R[1];
   }
   add(1, 0, mh, ml);
   const scale = 2 ** k;
-  H *= scale;
-  L *= scale;
+  R[0] *= scale;
+  R[1] *= scale;
+}
+
+/** 2^(j/64), j = 0..63, as double-doubles (computed once, by the slow route). */
+const EXP_TABLE = 64;
+const T_H = new Float64Array(EXP_TABLE);
+const T_L = new Float64Array(EXP_TABLE);
+for (let j = 0; j < EXP_TABLE; j++) {
+  mul(LN2_H, LN2_L, j / EXP_TABLE, 0);
+  expSlow(R[0], R[1]);
+  T_H[j] = R[0];
+  T_L[j] = R[1];
+}
+
+/**
+ * e^(xh + xl) for xh in [-745, 710]: x = (64m + j) ln2/64 + r with |r| <= ln2/128, so
+ * e^x = 2^m 2^(j/64) e^r, and e^r needs eleven Taylor terms.
+ */
+function expDD(xh: number, xl: number): void {
+  const k = Math.round((xh * EXP_TABLE) / LN2_H);
+  // k ln2/64 as a double-double: ln2/64 splits exactly, k * (ln2/64).hi is exact via twoProd
+  twoProd(LN2_H / EXP_TABLE, k);
+  const ph = R[0];
+  const pl = R[1] + (LN2_L / EXP_TABLE) * k;
+  add(xh, xl, -ph, -pl);
+  const rh = R[0];
+  const rl = R[1];
+  // e^r - 1 by Horner: terms from r^5 on are below 2^-44 and need only double precision
+  let mh = 0;
+  for (let n = 11; n >= 5; n--) mh = (mh + FACT_H[n]) * rh;
+  let ml = 0;
+  for (let n = 4; n >= 1; n--) {
+    add(mh, ml, FACT_H[n], FACT_L[n]);
+    mul(R[0], R[1], rh, rl);
+    mh = R[0];
+    ml = R[1];
+  }
+  const j = ((k % EXP_TABLE) + EXP_TABLE) % EXP_TABLE;
+  const m = (k - j) / EXP_TABLE;
+  // 2^(j/64) (1 + (e^r - 1))
+  mul(T_H[j], T_L[j], mh, ml);
+  add(T_H[j], T_L[j], R[0], R[1]);
+  // 2^m in two steps, so 2^-1075 < 2^m < 2^1024 never overflows on its own
+  const half = m >> 1;
+  R[0] *= 2 ** half;
+  R[1] *= 2 ** half;
+  R[0] *= 2 ** (m - half);
+  R[1] *= 2 ** (m - half);
 }
 
 export function exp(x: number): number {
   if (!(x > -708 && x < 709)) return Math.exp(x); // NaN, infinities, overflow, subnormal results
   if (x === 0) return 1;
   expDD(x, 0);
-  return H + L;
+  return R[0] + R[1];
 }
 
 /** ln x for a normal, finite x > 0, as a double-double. */
@@ -164,38 +211,40 @@ function logDD(x: number): void {
     // near 1: 2 atanh(u), u = f / (2 + f) with f = x - 1 exact: small results keep precision
     const f = x - 1;
     twoSum(2, f);
-    div(f, 0, H, L);
-    const uh = H;
-    const ul = L;
+    div(f, 0, R[0], R[1]);
+    const uh = R[0];
+    const ul = R[1];
     mul(uh, ul, uh, ul);
-    const u2h = H;
-    const u2l = L;
+    const u2h = R[0];
+    const u2l = R[1];
+    // the terms from u^19 on are below 2^-44: their part of the sum in double precision
     let sh = 0;
+    for (let n = 41; n >= 19; n -= 2) sh = sh * u2h + 1 / n;
     let sl = 0;
-    for (let n = 41; n >= 1; n -= 2) {
+    for (let n = 17; n >= 1; n -= 2) {
       mul(sh, sl, u2h, u2l);
-      const th = H;
-      const tl = L;
+      const th = R[0];
+      const tl = R[1];
       inverse(n);
-      add(th, tl, H, L);
-      sh = H;
-      sl = L;
+      add(th, tl, R[0], R[1]);
+      sh = R[0];
+      sl = R[1];
     }
     mul(sh, sl, uh, ul);
-    H *= 2;
-    L *= 2;
+    R[0] *= 2;
+    R[1] *= 2;
     return;
   }
   // Newton from Math.log: ln x = y + ln(x e^-y), and t = x e^-y - 1 is tiny: ln(1 + t) = t - t^2/2
   const y = Math.log(x);
   expDD(-y, 0);
-  mul(H, L, x, 0);
-  add(H, L, -1, 0);
-  const th = H;
-  const tl = L;
+  mul(R[0], R[1], x, 0);
+  add(R[0], R[1], -1, 0);
+  const th = R[0];
+  const tl = R[1];
   mul(th, tl, th, tl);
-  add(th, tl, -H / 2, -L / 2);
-  add(y, 0, H, L);
+  add(th, tl, -R[0] / 2, -R[1] / 2);
+  add(y, 0, R[0], R[1]);
 }
 
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -204,7 +253,7 @@ export function log(x: number): number {
   if (!(x >= MIN_NORMAL && x < Infinity)) return Math.log(x);
   if (x === 1) return 0;
   logDD(x);
-  return H + L;
+  return R[0] + R[1];
 }
 
 export function log2(x: number): number {
@@ -212,20 +261,30 @@ export function log2(x: number): number {
   const e = Math.log2(x);
   if (Number.isInteger(e) && 2 ** e === x) return e; // exact powers of two
   logDD(x);
-  div(H, L, LN2_H, LN2_L);
-  return H + L;
+  div(R[0], R[1], LN2_H, LN2_L);
+  return R[0] + R[1];
 }
+
+let lastBase = NaN;
+let lastLogH = 0;
+let lastLogL = 0;
 
 /** x^y for finite x > 0 and y when the result is a normal double; otherwise undefined. */
 export function pow(x: number, y: number): number | undefined {
   if (!(x >= MIN_NORMAL && x < Infinity && Number.isFinite(y))) return undefined;
   if (x === 1 || y === 0) return 1;
   if (y === 1) return x;
-  logDD(x);
-  mul(H, L, y, 0);
-  if (!(H > -708 && H < 709)) return undefined;
-  expDD(H, L);
-  return H + L;
+  // loops such as 10^(db/20) keep the base: its logarithm is kept too
+  if (x !== lastBase) {
+    logDD(x);
+    lastBase = x;
+    lastLogH = R[0];
+    lastLogL = R[1];
+  }
+  mul(lastLogH, lastLogL, y, 0);
+  if (!(R[0] > -708 && R[0] < 709)) return undefined;
+  expDD(R[0], R[1]);
+  return R[0] + R[1];
 }
 
 // ---- trigonometric functions --------------------------------------------------------------------
@@ -239,11 +298,11 @@ function reduce(x: number): number {
   let rl = 0;
   for (let i = 1; i < PIO2_PARTS.length; i++) {
     add(rh, rl, -k * PIO2_PARTS[i], 0);
-    rh = H;
-    rl = L;
+    rh = R[0];
+    rl = R[1];
   }
   twoProd(k, PIO2_LAST);
-  add(rh, rl, -H, -L);
+  add(rh, rl, -R[0], -R[1]);
   return ((k % 4) + 4) % 4;
 }
 
@@ -296,15 +355,15 @@ function reduceHuge(x: number): number {
   const fh = Number(w >> 53n) * 2 ** Number(cut + 53n - 256n);
   const fl = Number(w & ((1n << 53n) - 1n)) * 2 ** Number(cut - 256n);
   twoSum(fh, fl);
-  mul(H, L, HALF_PI, 6.123233995736766e-17); // f * pi/2
+  mul(R[0], R[1], HALF_PI, 6.123233995736766e-17); // f * pi/2
   if (frac < 0n) {
-    H = -H;
-    L = -L;
+    R[0] = -R[0];
+    R[1] = -R[1];
   }
   let quadrant = Number(q & 3n);
   if (x < 0) {
-    H = -H;
-    L = -L;
+    R[0] = -R[0];
+    R[1] = -R[1];
     quadrant = (4 - quadrant) % 4;
   }
   return quadrant;
@@ -313,126 +372,136 @@ function reduceHuge(x: number): number {
 /** sin (odd = true) or cos of r = (rh, rl), |r| <= pi/4, by Taylor series, into (H, L). */
 function taylor(rh: number, rl: number, odd: boolean): void {
   mul(rh, rl, rh, rl);
-  const r2h = H;
-  const r2l = L;
+  const r2h = R[0];
+  const r2l = R[1];
+  // terms from r^15 on are below 2^-40: their part of the sum in double precision
   let sh = 0;
+  for (let n = odd ? 27 : 28; n >= 15; n -= 2) sh = (sh + ((n >> 1) % 2 === 1 ? -FACT_H[n] : FACT_H[n])) * r2h;
   let sl = 0;
-  for (let n = odd ? 27 : 28; n >= 2; n -= 2) {
+  for (let n = odd ? 13 : 14; n >= 2; n -= 2) {
     const sign = (n >> 1) % 2 === 1 ? -1 : 1;
     add(sh, sl, sign * FACT_H[n], sign * FACT_L[n]);
-    mul(H, L, r2h, r2l);
-    sh = H;
-    sl = L;
+    mul(R[0], R[1], r2h, r2l);
+    sh = R[0];
+    sl = R[1];
   }
   add(sh, sl, 1, 0);
-  if (odd) mul(H, L, rh, rl);
+  if (odd) mul(R[0], R[1], rh, rl);
 }
 
 /** sin x (which = 0) or cos x (which = 1) into (H, L), x finite. */
 function sinCos(x: number, which: 0 | 1): void {
   const q = Math.abs(x) < TRIG_LIMIT ? reduce(x) : reduceHuge(x);
-  const rh = H;
-  const rl = L;
+  const rh = R[0];
+  const rl = R[1];
   // sin(r + q pi/2): q = 0 sin r, 1 cos r, 2 -sin r, 3 -cos r; cos is sin shifted by one
   const quadrant = (q + which) % 4;
   taylor(rh, rl, quadrant % 2 === 0);
   if (quadrant >= 2) {
-    H = -H;
-    L = -L;
+    R[0] = -R[0];
+    R[1] = -R[1];
   }
 }
 
 export function sin(x: number): number {
   if (!Number.isFinite(x) || Math.abs(x) < 1e-8) return Math.sin(x);
   sinCos(x, 0);
-  return H + L;
+  return R[0] + R[1];
 }
 
 export function cos(x: number): number {
   if (!Number.isFinite(x)) return Math.cos(x);
   sinCos(x, 1);
-  return H + L;
+  return R[0] + R[1];
 }
 
 export function tan(x: number): number {
   if (!Number.isFinite(x) || Math.abs(x) < 1e-8) return Math.tan(x);
   sinCos(x, 0);
-  const sh = H;
-  const sl = L;
+  const sh = R[0];
+  const sl = R[1];
   sinCos(x, 1);
-  div(sh, sl, H, L);
-  return H + L;
+  div(sh, sl, R[0], R[1]);
+  return R[0] + R[1];
 }
 
 /** atan(qh + ql) into (H, L): Math.atan corrected by one Newton step through exact sin and cos. */
 function atanDD(qh: number, ql: number): void {
   const y = Math.atan(qh);
   sinCos(y, 0);
-  const sh = H;
-  const sl = L;
+  const sh = R[0];
+  const sl = R[1];
   sinCos(y, 1);
-  const ch = H;
-  const cl = L;
+  const ch = R[0];
+  const cl = R[1];
   // atan q - y = atan((q cos y - sin y) / (cos y + q sin y)), whose argument is ~1e-16
   mul(qh, ql, ch, cl);
-  add(H, L, -sh, -sl);
-  const nh = H;
-  const nl = L;
+  add(R[0], R[1], -sh, -sl);
+  const nh = R[0];
+  const nl = R[1];
   mul(qh, ql, sh, sl);
-  add(ch, cl, H, L);
-  div(nh, nl, H, L);
-  add(y, 0, H, L);
+  add(ch, cl, R[0], R[1]);
+  div(nh, nl, R[0], R[1]);
+  add(y, 0, R[0], R[1]);
 }
 
 export function atan(x: number): number {
   if (!Number.isFinite(x) || Math.abs(x) < 1e-8 || Math.abs(x) > 1e150) return Math.atan(x);
   atanDD(x, 0);
-  return H + L;
+  return R[0] + R[1];
 }
 
 export function atan2(y: number, x: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
   div(y, 0, x, 0);
-  if (!(Math.abs(H) > 1e-150 && Math.abs(H) < 1e150)) return Math.atan2(y, x);
-  atanDD(H, L);
+  if (!(Math.abs(R[0]) > 1e-150 && Math.abs(R[0]) < 1e150)) return Math.atan2(y, x);
+  atanDD(R[0], R[1]);
   if (x < 0) {
-    if (y > 0) add(H, L, PI_H, PI_L);
-    else add(H, L, -PI_H, -PI_L);
+    if (y > 0) add(R[0], R[1], PI_H, PI_L);
+    else add(R[0], R[1], -PI_H, -PI_L);
   }
-  return H + L;
+  return R[0] + R[1];
 }
 
 export function asin(x: number): number {
   if (!(Math.abs(x) < 1) || Math.abs(x) < 1e-8) return Math.asin(x);
   // asin x = atan(x / sqrt((1 - x)(1 + x)))
   twoSum(1, -x);
-  const ah = H;
-  const al = L;
+  const ah = R[0];
+  const al = R[1];
   twoSum(1, x);
-  mul(ah, al, H, L);
-  sqrt(H, L);
-  div(x, 0, H, L);
-  atanDD(H, L);
-  return H + L;
+  mul(ah, al, R[0], R[1]);
+  sqrt(R[0], R[1]);
+  div(x, 0, R[0], R[1]);
+  atanDD(R[0], R[1]);
+  return R[0] + R[1];
 }
 
 export function acos(x: number): number {
   if (!(Math.abs(x) < 1)) return Math.acos(x);
   // acos x = 2 atan(sqrt((1 - x) / (1 + x))): no cancellation near 1
   twoSum(1, -x);
-  const ah = H;
-  const al = L;
+  const ah = R[0];
+  const al = R[1];
   twoSum(1, x);
-  div(ah, al, H, L);
-  sqrt(H, L);
-  atanDD(H, L);
-  return 2 * H + 2 * L;
+  div(ah, al, R[0], R[1]);
+  sqrt(R[0], R[1]);
+  atanDD(R[0], R[1]);
+  return 2 * R[0] + 2 * R[1];
 }
 
 /** C's pow for doubles (NaN signs aside): correctly rounded where pow() above applies. */
 export function powC(x: number, y: number): number {
   if (x === 1 || y === 0) return 1; // even for NaN
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  // common exact cases first: one rounding, or none
+  if (y === 2) return x * x;
+  if (y === -1) return 1 / x;
+  if (y === 0.5 && x > 0) return Math.sqrt(x);
+  if (Number.isInteger(x) && Number.isInteger(y) && y > 0 && y <= 64) {
+    const r = intPow(x, y);
+    if (r !== undefined) return r;
+  }
   if (x < 0 && x > -Infinity && Number.isInteger(y)) {
     const r = pow(-x, y);
     if (r !== undefined) return Math.abs(y % 2) === 1 ? -r : r;
@@ -441,4 +510,20 @@ export function powC(x: number, y: number): number {
     if (r !== undefined) return r;
   }
   return x ** y;
+}
+
+/** x^y for integers when every partial product stays exact (below 2^53); else undefined. */
+function intPow(x: number, y: number): number | undefined {
+  let result = 1;
+  let base = x;
+  for (let e = y; ; ) {
+    if (e & 1) {
+      result *= base;
+      if (!(Math.abs(result) <= 9007199254740992)) return undefined;
+    }
+    e >>= 1;
+    if (e === 0) return result;
+    base *= base;
+    if (!(Math.abs(base) <= 9007199254740992)) return undefined;
+  }
 }

@@ -1,32 +1,43 @@
 // Compiled from coroutines.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addCo,
   call,
   callCo,
   callMethod,
   callMethodCo,
   concat,
+  concatCo,
   coroutine,
   eq,
+  eqCo,
   error,
   first,
   forIn,
+  forInCo,
   forLimit,
   index,
+  indexCo,
   io,
   ipairs,
   type LuaValue,
   mul,
+  mulCo,
   NONE,
   pcall,
+  PENDING,
+  pendingCo,
   print,
   results,
   select,
   setindex,
+  setindexCo,
   sub,
+  subCo,
   tableOf,
   tostring,
   truthy,
+  twinOf,
   type,
   withCo,
 } from "qsys2ts/runtime";
@@ -44,11 +55,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return ["done", a];
       },
       function* (a?: LuaValue, b?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(print, "start", a, b);
-        let c: LuaValue = first(yield* callCo(coroutine.yield, add(a, b)));
-        yield* callCo(print, "got", c);
-        let [d, e]: LuaValue[] = [...results(yield* callCo(coroutine.yield, mul(c, 2)))];
-        yield* callCo(print, "got", d, e);
+        let $co: LuaValue;
+        print("start", a, b);
+        let c: LuaValue = first(
+          yield* callCo(
+            coroutine.yield,
+            ($co = addCo(a, b)) !== PENDING ? $co : yield* pendingCo(),
+          ),
+        );
+        print("got", c);
+        let [d, e]: LuaValue[] = [
+          ...results(
+            yield* callCo(
+              coroutine.yield,
+              ($co = mulCo(c, 2)) !== PENDING ? $co : yield* pendingCo(),
+            ),
+          ),
+        ];
+        print("got", d, e);
         return ["done", a];
       },
     ),
@@ -80,8 +104,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       );
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      return yield* callCo(
-        coroutine.wrap,
+      return coroutine.wrap(
         withCo(
           function (): LuaValue {
             for (let i = 1, $limit = forLimit(n, 1); i <= $limit; i++) {
@@ -112,11 +135,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       return deep(sub(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      if (eq(n, 0)) {
+      let $co: LuaValue;
+      if (($co = eqCo(n, 0)) !== PENDING ? $co : yield* pendingCo()) {
         yield* callCo(coroutine.yield, "bottom");
         return "up";
       }
-      return yield* callCo(deep, sub(n, 1));
+      return yield* twinOf(deep)(($co = subCo(n, 1)) !== PENDING ? $co : yield* pendingCo());
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -125,7 +149,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return deep(5);
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        return yield* callCo(deep, 5);
+        return yield* twinOf(deep)(5);
       },
     ),
   );
@@ -137,7 +161,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, "inside");
+        error("inside");
         return NONE;
       },
     ),
@@ -151,7 +175,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, "wrapped");
+        error("wrapped");
         return NONE;
       },
     ),
@@ -164,7 +188,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(error, tableOf(undefined, { code: 3 }));
+        error(tableOf(undefined, { code: 3 }));
         return NONE;
       },
     ),
@@ -184,8 +208,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  yield* callCo(error, concat("after ", got));
+                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
                   return NONE;
                 },
               ),
@@ -196,6 +221,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return "end";
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
+        let $co: LuaValue;
         let [ok2, v]: LuaValue[] = [
           ...results(
             yield* callCo(
@@ -207,15 +233,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
+                  let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  yield* callCo(error, concat("after ", got));
+                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
                   return NONE;
                 },
               ),
             ),
           ),
         ];
-        yield* callCo(coroutine.yield, concat(first(yield* callCo(tostring, ok2)), concat(" ", v)));
+        yield* callCo(
+          coroutine.yield,
+          ($co = concatCo(
+            tostring(ok2),
+            ($co = concatCo(" ", v)) !== PENDING ? $co : yield* pendingCo(),
+          )) !== PENDING
+            ? $co
+            : yield* pendingCo(),
+        );
         return "end";
       },
     ),
@@ -232,15 +267,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        yield* callCo(
-          print,
+        print(
           first(yield* callCo(coroutine.isyieldable)),
-          ...results(yield* callCo(select, 2, ...results(yield* callCo(coroutine.running)))),
+          ...results(select(2, ...results(coroutine.running()))),
         );
-        yield* callCo(
-          print,
-          ...results(yield* callCo(coroutine.status, ...results(yield* callCo(coroutine.running)))),
-        );
+        print(...results(coroutine.status(...results(coroutine.running()))));
         return NONE;
       },
     ),
@@ -256,7 +287,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               return [first(select("#", ...varargs)), ...varargs];
             },
             function* (...varargs: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
-              return [first(yield* callCo(select, "#", ...varargs)), ...varargs];
+              return [first(select("#", ...varargs)), ...varargs];
             },
           ),
         ),
@@ -276,8 +307,22 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (self?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-        setindex(self, "n", add(index(self, "n"), 1));
-        yield* callCo(coroutine.yield, index(self, "n"));
+        let $co: LuaValue;
+        if (
+          setindexCo(
+            self,
+            "n",
+            ($co = addCo(($co = indexCo(self, "n")) !== PENDING ? $co : yield* pendingCo(), 1)) !==
+              PENDING
+              ? $co
+              : yield* pendingCo(),
+          ) === PENDING
+        )
+          yield* pendingCo();
+        yield* callCo(
+          coroutine.yield,
+          ($co = indexCo(self, "n")) !== PENDING ? $co : yield* pendingCo(),
+        );
         return NONE;
       },
     ),
@@ -306,7 +351,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        for (const [_, item] of forIn(yield* callCo(ipairs, tableOf(["a", "b"])))) {
+        let $1: LuaValue;
+        for (const $for1 = forInCo(ipairs(tableOf(["a", "b"]))); ;) {
+          const $step1 = yield* $for1.step();
+          if ($step1 === undefined) break;
+          const [_, item] = $step1;
           yield* callCo(coroutine.yield, item);
         }
         return NONE;
@@ -330,7 +379,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
             return coroutine.resume(1);
           },
           function* (): Generator<LuaValue, LuaValue, LuaValue> {
-            return yield* callCo(coroutine.resume, 1);
+            return coroutine.resume(1);
           },
         ),
       ),

@@ -17,6 +17,10 @@ export {
 export { runMain } from "./run.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
-export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";
+export { withCo, callCo, callMethodCo, forInCo, twinOf } from "./lua/coroutine.ts";
+export {
+  PENDING, pendingCo, addCo, subCo, mulCo, divCo, modCo, powCo, idivCo, bandCo, borCo, bxorCo, shlCo, shrCo, concatCo,
+  ltCo, gtCo, leCo, geCo, eqCo, neCo, unmCo, bnotCo, lenCo, indexCo, setindexCo,
+} from "./lua/coroutine-ops.ts";
 export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient } from "./qsys/index.ts";
 export { Controls, Properties, Component, NamedControl, designService } from "./qsys/index.ts";

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { bundleLua } from "../compiler/bundle.ts";
 
 let dir: string | undefined;
@@ -18,10 +18,20 @@ export interface Run {
  * taken to sit in `luaDir` (where its Lua modules are found; default: a scratch directory).
  */
 export async function runOurs(source: string, name = "snippet.lua", env: Record<string, string> = {}, luaDir?: string): Promise<Run> {
+  return runBuilt(await buildOurs(source, name, undefined, luaDir), env);
+}
+
+/** Compile and bundle Lua source; returns the .mjs file to run with runBuilt. */
+export async function buildOurs(source: string, name = "snippet.lua", bundleName = name.replace(/\.lua$/, "") + ".mjs", luaDir?: string): Promise<string> {
   dir ??= mkdtempSync(join(tmpdir(), "qsys2ts-test-"));
   const { code } = await bundleLua(source, join(luaDir ?? dir, name), name);
-  const file = join(dir, name.replace(/\.lua$/, "") + ".mjs");
+  const file = join(dir, bundleName);
   writeFileSync(file, code);
-  const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: "latin1", timeout: 30000, env: { ...process.env, TZ: "UTC", ...env } });
+  return file;
+}
+
+/** Run a bundle built by buildOurs in a fresh node process (cwd: its directory, TZ=UTC by default). */
+export function runBuilt(file: string, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [file], { cwd: dirname(file), encoding: "latin1", timeout: 30000, maxBuffer: 64 << 20, env: { ...process.env, TZ: "UTC", ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

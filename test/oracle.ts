@@ -21,10 +21,10 @@ export interface LuaRun {
 let dir: string | undefined;
 
 /** Run Lua source (a byte string, latin1) with the oracle; stdout/stderr are byte strings. */
-export function runOracle(source: string, name = "snippet.lua"): LuaRun {
+export function runOracle(source: string, name = "snippet.lua", env: Record<string, string> = {}): LuaRun {
   dir ??= mkdtempSync(join(tmpdir(), "qsys2ts-oracle-"));
   const file = join(dir, name);
   writeFileSync(file, Buffer.from(source, "latin1"));
-  const r = spawnSync(LUA, [name], { cwd: dir, encoding: "latin1", timeout: 20000 });
+  const r = spawnSync(LUA, [name], { cwd: dir, encoding: "latin1", timeout: 20000, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

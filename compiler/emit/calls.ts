@@ -5,7 +5,7 @@
 import type { L } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { expressionList, stringLiteral, value } from "./expressions.ts";
-import { LIBRARIES, NO_RESULT, SINGLE_RESULT } from "./globals.ts";
+import { BASE_FUNCTIONS, LIBRARIES, NO_RESULT, SINGLE_RESULT } from "./globals.ts";
 import { isMulti } from "../analyse.ts";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
@@ -24,7 +24,7 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   const base = e.base;
   // The call's position: its first line (as Lua reports it), its last column (unique per call).
   const at = (operands: (L.Node | undefined)[]) => ctx.markOp(start.line, end.column, operands);
-  if (ctx.co) return coroutineCall(ctx, e, args, want, at([base]));
+  if (ctx.co && !cannotYield(ctx, base)) return coroutineCall(ctx, e, args, want, at([base]));
 
   if (base.type === "MemberExpression" && base.indexer === ":") {
     const list = expressionList(ctx, args);
@@ -42,15 +42,44 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   return want === "one" ? `${ctx.rt("first")}(${r})` : r;
 }
 
-/** Inside a generator twin every call may yield: `(yield* callCo(f, args))`. */
+/** Inside a generator twin every call may yield: `(yield* twinOf(f)(args))`. */
 function coroutineCall(ctx: EmitContext, e: AnyCall, args: L.Expression[], want: Want, at: string): string {
   const base = e.base;
   const list = expressionList(ctx, args);
+  // library functions callCo handles itself (yield, pcall...) read better as callCo(f, args)
+  const special = !cannotYield(ctx, base) && isLibraryCallee(ctx, base);
   const r =
     base.type === "MemberExpression" && base.indexer === ":"
       ? `(yield* ${at}${ctx.rt("callMethodCo")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""}))`
-      : `(yield* ${at}${ctx.rt("callCo")}(${value(ctx, base)}${list ? ", " + list : ""}))`;
+      : special
+        ? `(yield* ${at}${ctx.rt("callCo")}(${value(ctx, base)}${list ? ", " + list : ""}))`
+        : `(yield* ${at}${ctx.rt("twinOf")}(${value(ctx, base)})(${list}))`;
   return want === "one" ? `${ctx.rt("first")}${r}` : r;
+}
+
+/** pcall, xpcall, coroutine.yield or coroutine.isyieldable of the fixed runtime. */
+function isLibraryCallee(ctx: EmitContext, base: L.Expression): boolean {
+  if (base.type === "Identifier") return (base.name === "pcall" || base.name === "xpcall") && ctx.binding(base).kind === "global" && ctx.isFixedRuntimeGlobal(base.name);
+  return base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier" && base.base.name === "coroutine" && ctx.binding(base.base).kind === "global" && ctx.isFixedRuntimeGlobal("coroutine");
+}
+
+/**
+ * Library functions are C functions in Lua: nothing can yield inside them (a yield there fails
+ * "across a C-call boundary" either way), so a twin calls them plainly, without a generator.
+ * Not so for the ones callCo handles itself: yield, isyieldable, pcall and xpcall.
+ */
+function cannotYield(ctx: EmitContext, base: L.Expression): boolean {
+  if (base.type === "Identifier") {
+    const b = ctx.binding(base);
+    return b.kind === "global" && ctx.isFixedRuntimeGlobal(base.name) && BASE_FUNCTIONS.includes(base.name) && base.name !== "pcall" && base.name !== "xpcall";
+  }
+  if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier") {
+    const lib = base.base.name;
+    const member = base.identifier.name;
+    if (lib === "coroutine" && (member === "yield" || member === "isyieldable")) return false;
+    return ctx.binding(base.base).kind === "global" && LIBRARIES[lib]?.includes(member) === true && ctx.isFixedRuntimeGlobal(lib);
+  }
+  return false;
 }
 
 interface Direct {

@@ -150,7 +150,8 @@ export class EmitContext {
       case "MemberExpression":
         return node.indexer === ":" ? `method '${node.identifier.name}'` : `field '${node.identifier.name}'`;
       case "IndexExpression":
-        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "";
+        // lvm's kname: only a string constant key has a name; any other key reads '?'
+        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "field '?'";
       case "StringLiteral":
         return `constant '${stringValue(node)}'`;
     }
@@ -164,6 +165,22 @@ export class EmitContext {
   }
 
   /** A fresh temporary of the current function, declared at its top. */
+  /** The one temporary of a twin's operators (see runtime/lua/coroutine-ops.ts). */
+  coTemp(): string {
+    const name = "$co";
+    if (!this.fn.tempNames.includes(name)) this.fn.tempNames.push(name);
+    return name;
+  }
+
+  /**
+   * In a generator twin, an operation through its Co variant: a metamethod it leaves pending
+   * runs in the coroutine, where it may yield.
+   */
+  coOperation(mark: string, helper: string, args: string[]): string {
+    const t = this.coTemp();
+    return `((${t} = ${mark}${this.rt(helper + "Co")}(${args.join(", ")})) !== ${this.rt("PENDING")} ? ${t} : yield* ${this.rt("pendingCo")}())`;
+  }
+
   temp(): string {
     const name = `$${++this.fn.temps}`;
     this.fn.tempNames.push(name);

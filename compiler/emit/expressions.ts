@@ -24,9 +24,9 @@ export function value(ctx: EmitContext, e: L.Expression): string {
     case "Identifier":
       return readName(ctx, e);
     case "MemberExpression":
-      return libraryMember(ctx, e) ?? `${ctx.markOp(e.identifier.loc!.start.line, e.identifier.loc!.start.column, [e.base])}${ctx.rt("index")}(${value(ctx, e.base)}, ${stringLiteral(e.identifier.name)})`;
+      return libraryMember(ctx, e) ?? indexing(ctx, ctx.markOp(e.identifier.loc!.start.line, e.identifier.loc!.start.column, [e.base]), value(ctx, e.base), stringLiteral(e.identifier.name));
     case "IndexExpression":
-      return `${ctx.markOp(e.index.loc!.start.line, e.index.loc!.start.column, [e.base])}${ctx.rt("index")}(${value(ctx, e.base)}, ${value(ctx, e.index)})`;
+      return indexing(ctx, ctx.markOp(e.index.loc!.start.line, e.index.loc!.start.column, [e.base]), value(ctx, e.base), value(ctx, e.index));
     case "CallExpression":
     case "StringCallExpression":
     case "TableCallExpression":
@@ -43,6 +43,11 @@ export function value(ctx: EmitContext, e: L.Expression): string {
       return logical(ctx, e);
   }
   throw new Error(`unknown expression ${(e as L.Node).type}`);
+}
+
+/** `o[k]` read; in a coroutine twin an __index function may yield. */
+function indexing(ctx: EmitContext, mark: string, o: string, k: string): string {
+  return ctx.co ? ctx.coOperation(mark, "index", [o, k]) : `${mark}${ctx.rt("index")}(${o}, ${k})`;
 }
 
 /** An expression as a JS boolean: Lua truthiness (only nil and false are false). */

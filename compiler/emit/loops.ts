@@ -87,7 +87,20 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
   // forIn takes the explist's values: one value, or an array of them
   const only = s.iterators.length === 1 ? s.iterators[0] : undefined;
   const source = only ? (isCall(only) ? callExpression(ctx, only as L.CallExpression, "all") : value(ctx, only)) : `[${expressionList(ctx, s.iterators)}]`;
-  ctx.writer.write(`${at}${ctx.openLoop()}for (${kind} [${names.map((b) => b.jsName).join(", ")}] of ${ctx.rt("forIn")}(${source})) `);
+  const vars = `[${names.map((b) => b.jsName).join(", ")}]`;
+  if (ctx.co) {
+    // in a generator twin the iterator may yield the coroutine: each step is `yield*`ed
+    const loop = ctx.temp().replace("$", "$for");
+    const step = loop.replace("$for", "$step");
+    ctx.writer.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forInCo")}(${source}); ; ) `);
+    loopBody(ctx, s.body, undefined, () => {
+      ctx.writer.writeLine(`const ${step} = yield* ${loop}.step();`);
+      ctx.writer.writeLine(`if (${step} === undefined) break;`);
+      ctx.writer.writeLine(`${kind} ${vars} = ${step};`);
+    });
+    return;
+  }
+  ctx.writer.write(`${at}${ctx.openLoop()}for (${kind} ${vars} of ${ctx.rt("forIn")}(${source})) `);
   loopBody(ctx, s.body);
 }
 

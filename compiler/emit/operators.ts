@@ -28,10 +28,16 @@ export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const at = e.right.loc!.start;
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
   const cmp = COMPARE[op];
-  if (cmp) return `${ctx.markOp(at.line, at.column, [])}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+  if (cmp) {
+    const mark = ctx.markOp(at.line, at.column, []);
+    if (ctx.co) return ctx.coOperation(mark, cmp, [value(ctx, e.left), value(ctx, e.right)]);
+    return `${mark}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+  }
   const helper = ARITH[op];
   if (!helper) throw new Error(`unknown operator ${op}`);
-  return `${ctx.markOp(at.line, at.column, [e.left, e.right], false)}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+  const mark = ctx.markOp(at.line, at.column, [e.left, e.right], false);
+  if (ctx.co) return ctx.coOperation(mark, helper, [value(ctx, e.left), value(ctx, e.right)]);
+  return `${mark}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
 }
 
 /** Literals whose representation is unique, so === is Lua's equality against them. */
@@ -44,6 +50,7 @@ function equality(ctx: EmitContext, e: L.BinaryExpression, negate: boolean): str
   const right = value(ctx, e.right);
   // (two literals would be a TypeScript "no overlap" error, so they use eq too)
   if (isIdentityLiteral(e.left) !== isIdentityLiteral(e.right)) return `${left} ${negate ? "!==" : "==="} ${right}`;
+  if (ctx.co) return ctx.coOperation("", negate ? "ne" : "eq", [left, right]);
   return `${ctx.rt(negate ? "ne" : "eq")}(${left}, ${right})`;
 }
 
@@ -54,13 +61,20 @@ export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
       return `!${wrap(condition(ctx, e.argument))}`;
     case "-":
       if (e.argument.type === "NumericLiteral") return numberLiteral(ctx, e.argument, true);
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
+      return unaryHelper(ctx, e, "unm");
     case "#":
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("len")}(${value(ctx, e.argument)})`;
+      return unaryHelper(ctx, e, "len");
     case "~":
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
+      return unaryHelper(ctx, e, "bnot");
   }
   throw new Error(`unknown unary operator ${e.operator}`);
+}
+
+function unaryHelper(ctx: EmitContext, e: L.UnaryExpression, helper: string): string {
+  const at = e.loc!.start;
+  const mark = ctx.markOp(at.line, at.column, [e.argument], false);
+  if (ctx.co) return ctx.coOperation(mark, helper, [value(ctx, e.argument)]);
+  return `${mark}${ctx.rt(helper)}(${value(ctx, e.argument)})`;
 }
 
 /** Comparisons, `not`, and boolean literals yield JS booleans; so do and/or of two of them. */

@@ -141,17 +141,23 @@ function variableTarget(ctx: EmitContext, t: L.Expression): string | undefined {
   return ctx.globalName(t.name);
 }
 
+/** `o[k] = v` as a statement; in a coroutine twin an __newindex function may yield. */
+function storing(ctx: EmitContext, mark: string, args: string[]): string {
+  if (!ctx.co) return `${mark}${ctx.rt("setindex")}(${args.join(", ")});`;
+  return `if (${mark}${ctx.rt("setindexCo")}(${args.join(", ")}) === ${ctx.rt("PENDING")}) yield* ${ctx.rt("pendingCo")}();`;
+}
+
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
   if (v) return `${v} = ${rhs};`;
   if (t.type === "Identifier") return `${ctx.markNode(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;
-    return `${ctx.markOp(pos.line, pos.column, [t.base])}${ctx.rt("setindex")}(${base ?? value(ctx, t.base)}, ${stringLiteral(t.identifier.name)}, ${rhs});`;
+    return storing(ctx, ctx.markOp(pos.line, pos.column, [t.base]), [base ?? value(ctx, t.base), stringLiteral(t.identifier.name), rhs]);
   }
   if (t.type === "IndexExpression") {
     const pos = t.index.loc!.start;
-    return `${ctx.markOp(pos.line, pos.column, [t.base])}${ctx.rt("setindex")}(${base ?? value(ctx, t.base)}, ${key ?? value(ctx, t.index)}, ${rhs});`;
+    return storing(ctx, ctx.markOp(pos.line, pos.column, [t.base]), [base ?? value(ctx, t.base), key ?? value(ctx, t.index), rhs]);
   }
   throw new Error(`cannot assign to ${t.type}`);
 }
@@ -219,7 +225,7 @@ function functionStatement(ctx: EmitContext, s: L.FunctionDeclaration, at: strin
   if (id?.type === "MemberExpression") {
     const fn = functionExpression(ctx, s, id.indexer === ":");
     const pos = id.identifier.loc!.start;
-    w.write(`${at}${ctx.markOp(pos.line, pos.column, [id.base])}${ctx.rt("setindex")}(${value(ctx, id.base)}, ${stringLiteral(id.identifier.name)}, ${fn});`);
+    w.write(at + storing(ctx, ctx.markOp(pos.line, pos.column, [id.base]), [value(ctx, id.base), stringLiteral(id.identifier.name), fn]));
     w.newLine();
   }
 }

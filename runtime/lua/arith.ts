@@ -5,6 +5,7 @@ import { runtimeError } from "./errors.ts";
 import { metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
 import { LuaFloat, mkint, type LuaValue } from "./value.ts";
+import { powC } from "./libm.ts";
 
 type Num = number | bigint | LuaFloat;
 
@@ -104,18 +105,16 @@ export function unm(a: LuaValue): LuaValue {
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
 }
 
-/** C fmod with Lua's sign adjustment (luai_nummod). */
+/** C fmod with Lua 5.3's sign adjustment (luai_nummod in 5.3.6's llimits.h). */
 function fmod(a: number, b: number): number {
   let m = a % b;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  if (m * b < 0) m += b;
   return m;
 }
 
 /** pow as C's: JS ** gives NaN for 1^NaN and (-1)^±inf, where C gives 1. */
 function powf(a: number, b: number): number {
-  if (a === 1 || b === 0) return 1;
-  if (a === -1 && !Number.isFinite(b) && !Number.isNaN(b)) return 1;
-  return a ** b;
+  return powC(a, b); // glibc's pow is correctly rounded; JS ** is not always (libm.ts)
 }
 
 /** An operand as a Lua number for arithmetic: numbers as they are, numeric strings converted. */

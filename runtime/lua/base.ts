@@ -61,7 +61,7 @@ export function tonumber(v: LuaValue, base?: LuaValue): LuaValue {
   if (s[0] === "-") {
     neg = true;
     i = 1;
-  }
+  } else if (s[0] === "+") i = 1;
   if (i >= s.length) return undefined;
   let n = 0n;
   const B = BigInt(b);
@@ -126,7 +126,7 @@ export function rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaValue {
 
 export function rawequal(a: LuaValue, b: LuaValue): LuaValue {
   if (arguments.length < 2) throw argError(arguments.length + 1, "rawequal", "value expected");
-  if (a === b) return true;
+  if (a === b) return !(a instanceof LuaFloat) || a.n === a.n;
   const na = a instanceof LuaFloat ? a.n : a;
   const nb = b instanceof LuaFloat ? b.n : b;
   // eslint-disable-next-line eqeqeq

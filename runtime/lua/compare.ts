@@ -14,7 +14,8 @@ function numEq(a: number | bigint, b: number | bigint): boolean {
 }
 
 export function eq(a: LuaValue, b: LuaValue): boolean {
-  if (a === b) return true;
+  // the one value not equal to itself: a NaN boxed as a LuaFloat (the "nan" spelling)
+  if (a === b) return !(a instanceof LuaFloat) || a.n === a.n;
   if (numeric(a)) return numeric(b) && numEq(unbox(a), unbox(b));
   if ((a instanceof LuaTable && b instanceof LuaTable) || (a instanceof LuaUserdata && b instanceof LuaUserdata)) {
     const h = getMetatable(a)?.getStr("__eq") ?? getMetatable(b)?.getStr("__eq");

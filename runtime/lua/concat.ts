@@ -1,4 +1,5 @@
 // `..`, `#` and tostring: the operations that turn values into text or sizes.
+import { call } from "./call.ts";
 import { runtimeError } from "./errors.ts";
 import { metamethod, getMetatable, typeNameForError } from "./meta.ts";
 import { numberToString } from "./number.ts";
@@ -75,10 +76,12 @@ export function tostring(v: LuaValue): string {
   if (v instanceof LuaFloat) return numberToString(v);
   const h = metamethod(v, "__tostring");
   if (h !== undefined) {
-    const r = h(v);
+    const r = typeof h === "function" ? h(v) : call(h, v);
     const s = Array.isArray(r) ? r[0] : r;
-    if (typeof s !== "string") throw runtimeError("'__tostring' must return a string");
-    return s;
+    if (typeof s === "string") return s;
+    // luaL_tolstring checks lua_isstring, which numbers pass (converted in place)
+    if (typeof s === "number" || typeof s === "bigint" || s instanceof LuaFloat) return numberToString(s);
+    throw runtimeError("'__tostring' must return a string");
   }
   const name = getMetatable(v)?.getStr("__name");
   const kind = typeof name === "string" ? name : type(v);

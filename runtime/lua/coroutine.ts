@@ -5,8 +5,10 @@
 import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
 import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
-import { index } from "./index-ops.ts";
-import { pcall, xpcall } from "./base.ts";
+import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
+import { metamethod } from "./meta.ts";
+import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
+import { forIn } from "./loops.ts";
 import { Coroutine, type LuaValue } from "./value.ts";
 
 /** The generator twin of a Lua function, stored on the function object. */
@@ -24,6 +26,8 @@ type Status = "suspended" | "running" | "normal" | "dead";
 
 export class LuaCoroutine extends Coroutine {
   status: Status = "suspended";
+  /** How this coroutine is resuming another one right now (see resumeValues). */
+  resumingViaWrap = false;
   gen: Generator<LuaValue, LuaValue, LuaValue> | undefined = undefined;
   constructor(readonly fn: LuaValue) {
     super();
@@ -40,18 +44,76 @@ export function* callCo(f: LuaValue, ...args: LuaValue[]): Generator<LuaValue, L
     const twin = (f as { [CO]?: Twin })[CO];
     if (twin !== undefined) return yield* twin(...args);
     if (f === yieldFn) {
-      if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
+      if (current === undefined) throw new LuaError("attempt to yield from outside a coroutine");
       return yield args;
     }
+    if (f === isyieldable) return current !== undefined;
     if (f === pcall) return yield* pcallCo(args);
     if (f === xpcall) return yield* xpcallCo(args);
     return f(...args);
   }
-  return call(f, ...args);
+  // a callable table: its __call handler is a Lua call, which may yield
+  const h = metamethod(f, "__call");
+  if (h !== undefined) return yield* callCo(h, f, ...args);
+  return call(f, ...args); // raises "attempt to call"
+}
+
+/**
+ * What a twin calls for `f(args)`: f's own twin when it is a Lua function (one generator per
+ * call, no rest-argument copies), else a generator function that goes through callCo.
+ */
+export function twinOf(f: LuaValue): Twin {
+  if (typeof f === "function") {
+    const twin = (f as { [CO]?: Twin })[CO];
+    if (twin !== undefined) return twin;
+  }
+  return (...args: LuaValue[]) => callCo(f, ...args);
 }
 
 export function* callMethodCo(obj: LuaValue, name: string, ...args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
-  return yield* callCo(index(obj, name), obj, ...args);
+  let f = indexCo(obj, name); // an __index function may yield too
+  if (f === PENDING) f = yield* pendingCo();
+  return yield* callCo(f, obj, ...args);
+}
+
+/** A Lua function with a generator twin (a metamethod the twin may run itself). */
+export function hasTwin(f: LuaValue): boolean {
+  return typeof f === "function" && (f as { [CO]?: Twin })[CO] !== undefined;
+}
+
+/**
+ * A generic for inside a generator twin: the iterator function is called through callCo, so
+ * it may yield the coroutine; pairs/ipairs over tables take forIn's direct walk.
+ */
+export class ForInCo {
+  private readonly f: LuaValue;
+  private readonly s: LuaValue;
+  private control: LuaValue;
+  private readonly walk: Generator<LuaValue[], void, unknown> | undefined;
+
+  constructor(explist: LuaValue) {
+    const [f, s, c] = Array.isArray(explist) ? explist : [explist];
+    this.f = f;
+    this.s = s;
+    this.control = c;
+    if ((f === nextBuiltin && c === undefined) || (f === ipairsIterator && c === 0)) this.walk = forIn(explist);
+  }
+
+  /** The next step's values, or undefined when the loop ends. */
+  *step(): Generator<LuaValue, LuaValue[] | undefined, LuaValue> {
+    if (this.walk !== undefined) {
+      const r = this.walk.next();
+      return r.done ? undefined : r.value;
+    }
+    const r = yield* callCo(this.f, this.s, this.control);
+    const values: LuaValue[] = Array.isArray(r) ? r : [r];
+    this.control = values[0];
+    return this.control === undefined ? undefined : values;
+  }
+}
+
+export function forInCo(explist: LuaValue): ForInCo {
+  return new ForInCo(explist);
 }
 
 function* pcallCo(args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
@@ -80,13 +142,24 @@ export function create(f: LuaValue): LuaValue {
 
 function checkCo(co: LuaValue, fname: string): LuaCoroutine {
   if (co instanceof LuaCoroutine) return co;
-  throw argError(1, fname, fname === "resume" ? "thread expected" : `coroutine expected`);
+  throw argError(1, fname, "thread expected");
 }
 
-/** Resume a coroutine: [true, values...] or [false, error]. */
-function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue[]] {
-  if (co.status === "dead") return [false, "cannot resume dead coroutine"];
-  if (co.status !== "suspended") return [false, "cannot resume non-suspended coroutine"];
+const DEAD = "cannot resume dead coroutine";
+const NOT_SUSPENDED = "cannot resume non-suspended coroutine";
+
+/**
+ * Resume a coroutine: [true, values...] or [false, error]. Resuming a coroutine that is not
+ * suspended fails as lcorolib's auxresume decides: "dead" when the target's C stack holds no
+ * value (lua_gettop(co) == 0), which is the case of a running coroutine calling its own wrap
+ * function without arguments, or of one that is itself resuming through a wrap function.
+ */
+function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [boolean, ...LuaValue[]] {
+  if (co.status === "dead") return [false, DEAD];
+  const resumer = current ?? mainCoroutine;
+  if (co === resumer) return [false, (viaWrap ? args.length : args.length + 1) === 0 ? DEAD : NOT_SUSPENDED];
+  if (co.status !== "suspended") return [false, co.resumingViaWrap ? DEAD : NOT_SUSPENDED];
+  resumer.resumingViaWrap = viaWrap;
   const prev = current;
   if (prev) prev.status = "normal";
   co.status = "running";
@@ -94,14 +167,9 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue
   try {
     let r: IteratorResult<LuaValue, LuaValue>;
     if (co.gen === undefined) {
-      const twin = (co.fn as { [CO]?: Twin })[CO];
-      if (twin === undefined) {
-        // no twin (a library function): it runs to the end and cannot yield
-        const v = cFunctionBoundary(() => call(co.fn, ...args));
-        co.status = "dead";
-        return [true, ...results(v)];
-      }
-      co.gen = twin(...args);
+      // callCo runs a Lua function's twin; a library function body runs as a call (yield
+      // itself suspends: coroutine.wrap(coroutine.yield) is legal)
+      co.gen = callCo(co.fn, ...args);
       r = cFunctionBoundary(() => co.gen!.next());
     } else r = cFunctionBoundary(() => co.gen!.next(args));
     if (r.done) {
@@ -120,13 +188,14 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[]): [boolean, ...LuaValue
 }
 
 export function resume(co: LuaValue, ...args: LuaValue[]): LuaValue {
-  return resumeValues(checkCo(co, "resume"), args);
+  return resumeValues(checkCo(co, "resume"), args, false);
 }
 
 /** Called outside a twin (from a library function or the main chunk): it cannot suspend. */
 export function yieldFn(..._values: LuaValue[]): LuaValue {
-  if (current === undefined) throw runtimeError("attempt to yield from outside a coroutine");
-  throw runtimeError("attempt to yield across a C-call boundary");
+  // raised in C (lua_yieldk): no position
+  if (current === undefined) throw new LuaError("attempt to yield from outside a coroutine");
+  throw new LuaError("attempt to yield across a C-call boundary");
 }
 
 export function status(co: LuaValue): LuaValue {
@@ -138,15 +207,19 @@ export function running(): LuaValue {
   return current === undefined ? [mainCoroutine, true] : [current, false];
 }
 
+/**
+ * Called directly, isyieldable runs outside any twin: in the main chunk or under a library
+ * function (a C call in Lua terms), where nothing can yield. Twins reach it through callCo.
+ */
 export function isyieldable(): LuaValue {
-  return current !== undefined;
+  return false;
 }
 
 export function wrap(f: LuaValue): LuaValue {
   if (typeof f !== "function") throw typeError(f, 1, "wrap", "function", arguments.length === 0);
   const co = new LuaCoroutine(f);
   return function (...args: LuaValue[]): LuaValue {
-    const [ok, ...rest] = resumeValues(co, args);
+    const [ok, ...rest] = resumeValues(co, args, true);
     if (!ok) {
       const err = rest[0];
       throw new LuaError(typeof err === "string" ? where(1) + err : err);

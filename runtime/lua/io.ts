@@ -286,6 +286,8 @@ function readNumber(f: LuaFile): LuaValue {
 function readFormat(f: LuaFile, fmt: LuaValue, argn: number, fname: string): LuaValue {
   if (typeof fmt === "number" || typeof fmt === "bigint" || fmt instanceof LuaFloat) {
     const n = Number(checkInteger(fmt, argn, fname));
+    // a negative count is a huge size_t: luaL_prepbuffsize cannot allocate it
+    if (n < 0 || n >= 2 ** 47) throw runtimeError("not enough memory for buffer allocation");
     if (n !== 0) return readChars(f, n);
     const c = f.getc(); // test_eof
     f.ungetc(c);
@@ -342,7 +344,7 @@ function linesIterator(f: LuaFile, formats: LuaValue[], close: boolean): () => L
 // ---- writing ---------------------------------------------------------------------------------
 
 /** Numbers are written with LUA_INTEGER_FMT / LUA_NUMBER_FMT ("%.14g": 1.0 writes "1"). */
-function gWrite(f: LuaFile, args: LuaValue[], argBase: number): LuaValue {
+function gWrite(f: LuaFile, args: LuaValue[], argBase: number, fname = "write"): LuaValue {
   let s = "";
   for (let i = 0; i < args.length; i++) {
     const v = args[i];
@@ -350,7 +352,7 @@ function gWrite(f: LuaFile, args: LuaValue[], argBase: number): LuaValue {
     else if (typeof v === "number") s += Number.isInteger(v) ? String(v) : formatG(v, 14);
     else if (typeof v === "bigint") s += v.toString();
     else if (v instanceof LuaFloat) s += Number.isNaN(v.n) ? "nan" : formatG(v.n, 14);
-    else s += checkString(v, i + argBase, "write");
+    else s += checkString(v, i + argBase, fname);
   }
   try {
     f.write(s);
@@ -362,29 +364,34 @@ function gWrite(f: LuaFile, args: LuaValue[], argBase: number): LuaValue {
 
 // ---- file methods ----------------------------------------------------------------------------
 
+// File methods are not reachable from any loaded library, so lauxlib cannot name them when
+// the call site gives no name (pcall(f.read, f, "x")): "bad argument #2 to '?'". Their
+// arguments are numbered as in C, self being #1; a method call shifts them (see errors.ts).
+const METHOD = "?";
+
 function fRead(self: LuaValue, ...formats: LuaValue[]): LuaValue {
-  return gRead(toFile(self, "read"), formats);
+  return gRead(toFile(self, METHOD), formats, METHOD, 2);
 }
 
 function fWrite(self: LuaValue, ...args: LuaValue[]): LuaValue {
-  return gWrite(toFile(self, "write"), args, 1);
+  return gWrite(toFile(self, METHOD), args, 2, METHOD);
 }
 
 function fLines(self: LuaValue, ...formats: LuaValue[]): LuaValue {
-  return linesIterator(toFile(self, "lines"), formats, false);
+  return linesIterator(toFile(self, METHOD), formats, false);
 }
 
 function fClose(self: LuaValue): LuaValue {
-  return closeFile(toFile(self, "close"));
+  return closeFile(toFile(self, METHOD));
 }
 
 const WHENCE = ["set", "cur", "end"];
 
 function fSeek(self: LuaValue, whence?: LuaValue, offset?: LuaValue): LuaValue {
-  const f = toFile(self, "seek");
-  const w = optString(whence, 1, "seek", "cur");
-  if (!WHENCE.includes(w)) throw argError(1, "seek", `invalid option '${w}'`);
-  const off = offset === undefined ? 0 : Number(checkInteger(offset, 2, "seek"));
+  const f = toFile(self, METHOD);
+  const w = optString(whence, 2, METHOD, "cur");
+  if (!WHENCE.includes(w)) throw argError(2, METHOD, `invalid option '${w}'`);
+  const off = offset === undefined ? 0 : Number(checkInteger(offset, 3, METHOD));
   if (!f.seekable) return fileResult({ code: "ESPIPE" }, undefined);
   let base = 0;
   try {
@@ -403,15 +410,15 @@ function fSeek(self: LuaValue, whence?: LuaValue, offset?: LuaValue): LuaValue {
 const VBUF = ["no", "full", "line"];
 
 function fSetvbuf(self: LuaValue, mode: LuaValue, size?: LuaValue): LuaValue {
-  toFile(self, "setvbuf");
-  const m = checkString(mode, 1, "setvbuf");
-  if (!VBUF.includes(m)) throw argError(1, "setvbuf", `invalid option '${m}'`);
-  if (size !== undefined) checkInteger(size, 2, "setvbuf");
+  toFile(self, METHOD);
+  const m = checkString(mode, 2, METHOD);
+  if (!VBUF.includes(m)) throw argError(2, METHOD, `invalid option '${m}'`);
+  if (size !== undefined) checkInteger(size, 3, METHOD);
   return true; // writes are unbuffered here, every mode behaves the same
 }
 
 function fFlush(self: LuaValue): LuaValue {
-  const f = toFile(self, "flush");
+  const f = toFile(self, METHOD);
   if (f.std === "stdout") flushStdout();
   return true;
 }

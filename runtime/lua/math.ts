@@ -7,11 +7,12 @@
 // NaN is negative except from asin/acos/log10, and fabs clears the sign.
 import { argError, checkInteger, checkNumber, typeError } from "./args.ts";
 import { lt } from "./compare.ts";
-import { runtimeError } from "./errors.ts";
+import { cFunctionBoundary, runtimeError } from "./errors.ts";
 import { str2number } from "./number.ts";
 import { toInt64 } from "./bitwise.ts";
 import { LuaFloat, MAXINT, MININT, mkfloat, mkint, type LuaValue } from "./value.ts";
 import { NONE } from "./call.ts";
+import * as libm from "./libm.ts";
 
 /** A NaN printed "nan" (sign bit clear); a bare JS NaN prints "-nan". */
 const POS_NAN = new LuaFloat(NaN);
@@ -67,13 +68,14 @@ export function abs(x: LuaValue): LuaValue {
   return r === r ? mkfloat(r) : POS_NAN;
 }
 
-export const sin = unary("sin", Math.sin);
-export const cos = unary("cos", Math.cos);
-export const tan = unary("tan", Math.tan);
-export const asin = unary("asin", Math.asin, true);
-export const acos = unary("acos", Math.acos, true);
+// correctly rounded, as glibc's (libm.ts); sqrt is exact in IEEE arithmetic anyway
+export const sin = unary("sin", libm.sin);
+export const cos = unary("cos", libm.cos);
+export const tan = unary("tan", libm.tan);
+export const asin = unary("asin", libm.asin, true);
+export const acos = unary("acos", libm.acos, true);
 export const sqrt = unary("sqrt", Math.sqrt);
-export const exp = unary("exp", Math.exp);
+export const exp = unary("exp", libm.exp);
 export const cosh = unary("cosh", Math.cosh);
 export const sinh = unary("sinh", Math.sinh);
 export const tanh = unary("tanh", Math.tanh);
@@ -82,7 +84,8 @@ export const log10 = unary("log10", Math.log10, true);
 export function atan(y: LuaValue, x?: LuaValue): LuaValue {
   const a = num(y, 1, "atan", arguments.length);
   const b = x === undefined ? 1 : num(x, 2, "atan", arguments.length);
-  return result(Math.atan2(a, b), [y, x]);
+  // glibc's atan2 returns x + y for NaNs: x86 keeps the first operand's NaN
+  return result(libm.atan2(a, b), [x, y]);
 }
 export const atan2 = atan;
 
@@ -110,8 +113,9 @@ export function fmod(a: LuaValue, b: LuaValue): LuaValue {
     if (d === -1n) return 0; // mininteger % -1 would overflow in C
     return mkint(BigInt(a) % d);
   }
-  const x = num(a, 1, "fmod", arguments.length);
+  // lmathlib passes both checks as arguments of fmod(); gcc evaluates the second first
   const y = num(b, 2, "fmod", arguments.length);
+  const x = num(a, 1, "fmod", arguments.length);
   return result(x % y, [a, b]); // JS % on doubles is C fmod
 }
 
@@ -146,14 +150,14 @@ export function ult(a: LuaValue, b: LuaValue): boolean {
 
 export function log(x: LuaValue, base?: LuaValue): LuaValue {
   const n = num(x, 1, "log", arguments.length);
-  if (base === undefined) return result(Math.log(n), [x]);
+  if (base === undefined) return result(libm.log(n), [x]);
   const b = num(base, 2, "log", arguments.length);
-  if (b === 2) return result(Math.log2(n), [x]);
+  if (b === 2) return result(libm.log2(n), [x]);
   if (b === 10) return result(Math.log10(n), [x], true);
-  const r = Math.log(n) / Math.log(b);
+  const r = libm.log(n) / libm.log(b);
   if (r === r) return mkfloat(r);
   // x86 divsd returns its first NaN operand: log(x) when it is NaN, else log(base)
-  const lx = Math.log(n);
+  const lx = libm.log(n);
   return lx !== lx ? result(lx, [x]) : result(r, [base]);
 }
 
@@ -166,17 +170,28 @@ export function rad(x: LuaValue): LuaValue {
 }
 
 /** lua_compare(LT) over all arguments: any comparable values (strings too), keeping the winner as is. */
+/** lua_compare from inside the C function: an "attempt to compare" error has no position. */
+function compare(a: LuaValue, b: LuaValue): boolean {
+  return cFunctionBoundary(() => lt(a, b));
+}
+
 export function max(...args: LuaValue[]): LuaValue {
   if (args.length === 0) throw argError(1, "max", "value expected");
   let m = args[0];
-  for (let i = 1; i < args.length; i++) if (lt(m, args[i])) m = args[i];
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i];
+    if (typeof m === "number" && typeof v === "number" ? m < v : compare(m, v)) m = v;
+  }
   return m;
 }
 
 export function min(...args: LuaValue[]): LuaValue {
   if (args.length === 0) throw argError(1, "min", "value expected");
   let m = args[0];
-  for (let i = 1; i < args.length; i++) if (lt(args[i], m)) m = args[i];
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i];
+    if (typeof m === "number" && typeof v === "number" ? v < m : compare(v, m)) m = v;
+  }
   return m;
 }
 
@@ -193,7 +208,13 @@ export function pow(a: LuaValue, b: LuaValue): LuaValue {
   const y = num(b, 2, "pow", arguments.length);
   // C pow: 1^y and x^0 are 1 even for NaN; (-1)^±inf is 1
   if (x === 1 || y === 0 || (x === -1 && (y === Infinity || y === -Infinity))) return new LuaFloat(1);
-  return result(x ** y, [a, b]);
+  if (x !== x && y === y && Number.isFinite(y)) {
+    // glibc squares a NaN x and negates it for a negative x and an odd integer y
+    const negative = !(a instanceof LuaFloat);
+    const odd = Number.isInteger(y) && Math.abs(y % 2) === 1;
+    return negative && !odd ? NaN : POS_NAN;
+  }
+  return result(libm.powC(x, y), [a, b]);
 }
 
 export function frexp(a: LuaValue): LuaValue[] {

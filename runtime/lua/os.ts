@@ -1,11 +1,11 @@
 // The os library of Lua 5.3.6 (loslib.c) on glibc: time, date (strftime in the C locale),
 // clock, difftime, getenv, exit, remove, rename, tmpname, setlocale.
 //
-// Local time comes from JS Date, which follows the process time zone (TZ, also when changed at
-// run time); %Z abbreviations and isdst are read from the zone's TZif file, as glibc does.
+// Local time follows glibc's reading of the zone files and TZ rules (tz.ts), also when TZ
+// changes at run time; JS Date only does calendar arithmetic in UTC.
 // os.execute is left out: a Q-SYS script cannot run shell commands. File names go through the
 // io library's sandbox (see io.ts).
-import { closeSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { argError, checkInteger, checkString, optString, typeError } from "./args.ts";
 import { runtimeError } from "./errors.ts";
@@ -15,6 +15,7 @@ import { str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
 import { LuaFloat, mkfloat, type LuaValue } from "./value.ts";
 import { fileResult, sandboxPath } from "./io.ts";
+import { localType } from "./tz.ts";
 
 /** struct tm plus what %z/%Z need. mon is 0-11, wday 0-6 (Sunday 0), yday 0-365. */
 interface Tm {
@@ -31,72 +32,6 @@ interface Tm {
   zone: string;
 }
 
-// ---- time zones ----------------------------------------------------------------------------
-
-interface ZoneInfo {
-  /** "utoff|isdst" -> abbreviation, later transitions winning; and utoff -> isdst when unique. */
-  abbr: Map<string, string>;
-  dstByOff: Map<number, boolean | null>;
-  posixName: string | undefined;
-}
-let zoneKey: string | undefined | null = null;
-let zone: ZoneInfo | undefined;
-
-/** Read the TZif file glibc would use for the current TZ (cached per TZ value). */
-function zoneInfo(): ZoneInfo | undefined {
-  const tz = process.env.TZ;
-  if (tz === zoneKey) return zone;
-  zoneKey = tz;
-  zone = undefined;
-  let name = tz === undefined ? "/etc/localtime" : tz.startsWith(":") ? tz.slice(1) : tz;
-  if (tz !== undefined && !name.startsWith("/")) name = "/usr/share/zoneinfo/" + (name || "UTC");
-  try {
-    zone = parseTzif(readFileSync(name));
-  } catch {
-    // A POSIX TZ string ("XYZ-3", "<+04>-4"): its first name is the standard abbreviation
-    const m = tz ? /^(?:<([^>]*)>|([A-Za-z]{3,}))/.exec(tz) : null;
-    zone = { abbr: new Map(), dstByOff: new Map(), posixName: m ? (m[1] ?? m[2]) : undefined };
-  }
-  return zone;
-}
-
-function parseTzif(b: Buffer): ZoneInfo {
-  if (b.toString("latin1", 0, 4) !== "TZif") throw new Error("not TZif");
-  let off = 0;
-  let timeSize = 4;
-  // Version 2+ files repeat the data with 64-bit times; use that block.
-  for (let pass = 0; pass < 2; pass++) {
-    const cnt = (i: number) => b.readUInt32BE(off + 20 + 4 * i);
-    const [isut, isstd, leap, time, type, chars] = [0, 1, 2, 3, 4, 5].map(cnt);
-    const body = off + 44;
-    const size = time * timeSize + time + type * 6 + chars + leap * (timeSize + 4) + isstd + isut;
-    if (pass === 0 && b[4] >= 0x32) {
-      off = body + size;
-      timeSize = 8;
-      continue;
-    }
-    const idx = body + time * timeSize;
-    const types = body + time * timeSize + time;
-    const abbrs = types + type * 6;
-    const info: ZoneInfo = { abbr: new Map(), dstByOff: new Map(), posixName: undefined };
-    const add = (t: number) => {
-      const p = types + t * 6;
-      const utoff = b.readInt32BE(p);
-      const dst = b[p + 4] !== 0;
-      let e = abbrs + b[p + 5];
-      const s = e;
-      while (b[e] !== 0 && e < abbrs + chars) e++;
-      info.abbr.set(`${utoff}|${dst}`, b.toString("latin1", s, e));
-      const prev = info.dstByOff.get(utoff);
-      info.dstByOff.set(utoff, prev === undefined || prev === dst ? dst : null);
-    };
-    for (let t = 0; t < type; t++) add(t);
-    for (let i = 0; i < time; i++) add(b[idx + i]); // later transitions win
-    return info;
-  }
-  throw new Error("unreachable");
-}
-
 function isLeap(y: number): boolean {
   return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 }
@@ -108,26 +43,16 @@ function ydayOf(y: number, m: number, d: number): number {
 
 /** gmtime_r / localtime_r of a time in seconds; undefined when JS Date cannot hold it. */
 function breakDown(t: number, utc: boolean): Tm | undefined {
-  const d = new Date(t * 1000);
+  const local = utc ? undefined : localType(t);
+  const off = local?.off ?? 0;
+  const d = new Date((t + off) * 1000);
   if (Number.isNaN(d.getTime())) return undefined;
-  if (utc) {
-    const year = d.getUTCFullYear();
-    const [mon, mday] = [d.getUTCMonth(), d.getUTCDate()];
-    return { year, mon, mday, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(), wday: d.getUTCDay(), yday: ydayOf(year, mon, mday), isdst: false, gmtoff: 0, zone: "GMT" };
-  }
-  const year = d.getFullYear();
-  const [mon, mday] = [d.getMonth(), d.getDate()];
-  const gmtoff = Math.round(offsetMs(t * 1000) / 1000);
-  const z = zoneInfo();
-  let isdst = z?.dstByOff.get(gmtoff);
-  if (isdst === undefined || isdst === null) {
-    // Fallback: DST when the offset is larger than the year's smaller (standard) offset
-    const jan = offsetMs(new Date(year, 0, 1).getTime()) / 1000;
-    const jul = offsetMs(new Date(year, 6, 1).getTime()) / 1000;
-    isdst = jan !== jul && gmtoff === Math.max(jan, jul);
-  }
-  const name = z?.abbr.get(`${gmtoff}|${isdst}`) ?? z?.posixName ?? numericZone(gmtoff, false);
-  return { year, mon, mday, hour: d.getHours(), min: d.getMinutes(), sec: d.getSeconds(), wday: d.getDay(), yday: ydayOf(year, mon, mday), isdst, gmtoff, zone: name };
+  const year = d.getUTCFullYear();
+  const [mon, mday] = [d.getUTCMonth(), d.getUTCDate()];
+  return {
+    year, mon, mday, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(), wday: d.getUTCDay(),
+    yday: ydayOf(year, mon, mday), isdst: local?.isdst ?? false, gmtoff: off, zone: local?.abbr ?? "GMT",
+  };
 }
 
 /** "+0530" (%z), or "+0530"-style names tzdata uses for zones without an abbreviation ("+04"). */
@@ -306,24 +231,28 @@ function mktime(year: number, mon: number, day: number, hour: number, min: numbe
   // Two rounds find the offset in force at the result (a gap moves forward, as glibc does).
   let t = wall - offsetMs(wall);
   t = wall - offsetMs(t);
-  if (isdst >= 0) {
-    const tm = breakDown(Math.floor(t / 1000), false);
-    if (tm && tm.isdst !== (isdst > 0)) {
-      const y = new Date(t).getFullYear();
-      const offs = [offsetMs(new Date(y, 0, 1).getTime()), offsetMs(new Date(y, 6, 1).getTime())];
-      const want = isdst > 0 ? Math.max(...offs) : Math.min(...offs);
-      // A zone without DST: glibc still moves a requested DST time back one hour
-      t = offs[0] === offs[1] ? (isdst > 0 ? t - 3600000 : t + 3600000) : wall - want;
+  const want = isdst > 0;
+  if (isdst >= 0 && localType(Math.floor(t / 1000)).isdst !== want) {
+    // glibc (gnulib mktime.c): probe neighbouring times, a week apart in both directions up
+    // to ~7.3 years, for one with the requested isdst, and use its offset; when there is
+    // none, assume the usual one-hour difference.
+    const stride = 601200;
+    const bound = 457243200 / 2 + stride;
+    const s = Math.floor(t / 1000);
+    for (let delta = stride; delta < bound; delta += stride) {
+      for (const dir of [-1, 1]) {
+        const other = localType(s + delta * dir);
+        if (other.isdst === want) return wall - other.off * 1000;
+      }
     }
+    return want ? t - 3600000 : t + 3600000;
   }
   return t;
 }
 
-/** The local offset at time t in ms, exact to the second (getTimezoneOffset rounds LMT offsets to minutes). */
+/** The local offset at time t (ms), as glibc's zone rules give it. */
 function offsetMs(t: number): number {
-  const d = new Date(t);
-  const wall = fieldsToUtcMs(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
-  return wall + d.getMilliseconds() - t;
+  return localType(Math.floor(t / 1000)).off * 1000;
 }
 
 export function time(t?: LuaValue): LuaValue {

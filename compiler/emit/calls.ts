@@ -28,7 +28,7 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
 
   if (base.type === "MemberExpression" && base.indexer === ":") {
     const list = expressionList(ctx, args);
-    const r = `${at([base])}${ctx.rt("callMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
+    const r = `${at([base, base.base])}${ctx.rt("callMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
     return want === "one" ? `${ctx.rt("first")}(${r})` : r;
   }
 

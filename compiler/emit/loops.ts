@@ -82,6 +82,8 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
 }
 
 export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: string): void {
+  // the loop calls its iterator where the statement starts: errors name it 'for iterator'
+  ctx.names[`${s.loc!.start.line}:${s.loc!.start.column}`] = ["for iterator"];
   const names = s.variables.map((v) => ctx.binding(v));
   const kind = names.some((b) => b.assignments > 0) ? "let" : "const";
   // forIn takes the explist's values: one value, or an array of them

@@ -166,9 +166,11 @@ function assignment(ctx: EmitContext, s: L.AssignmentStatement, at: string): voi
   const simple = targets.map((t) => variableTarget(ctx, t));
   const lastMulti = s.init.length > 0 && isMulti(ctx.analysis.chunk, s.init[s.init.length - 1]);
   if (simple.every((v) => v !== undefined)) {
-    // JS destructuring evaluates every right-hand side before assigning, as Lua does
+    // JS destructuring evaluates every right-hand side before assigning, as Lua does. Lua
+    // assigns right to left, so of a name given twice (`x, x = 2, 3`) the leftmost wins.
     const rhs = rightHandSides(ctx, s.init, targets.length, lastMulti);
-    w.writeLine(`${at}[${simple.join(", ")}] = ${rhs};`);
+    const names = simple.map((v, i) => (simple.indexOf(v) === i ? v : ""));
+    w.writeLine(`${at}[${names.join(", ")}] = ${rhs};`);
     return;
   }
   // Table targets: evaluate bases and keys, then every value, then assign right to left (as PUC Lua).

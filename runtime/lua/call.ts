@@ -7,6 +7,7 @@
 import { runtimeError } from "./errors.ts";
 import { metamethod, typeNameForError } from "./meta.ts";
 import { index } from "./index-ops.ts";
+import { LuaTable } from "./table.ts";
 import type { LuaValue } from "./value.ts";
 
 /** Zero results. Shared and frozen: nobody may push into it. */
@@ -33,17 +34,24 @@ export function call(f: LuaValue, ...args: LuaValue[]): LuaValue {
   return callSlow(f, args, 0);
 }
 
-/** `obj:name(args)`: index once, pass obj as the first argument. */
+/**
+ * `obj:name(args)`: index once, pass obj as the first argument. The call site names its
+ * operands [the method, the object]: a failed call names the method, a failed index the object.
+ */
 export function callMethod(obj: LuaValue, name: string, ...args: LuaValue[]): LuaValue {
+  if (!(obj instanceof LuaTable) && metamethod(obj, "__index") === undefined) {
+    throw runtimeError(`attempt to index a ${typeNameForError(obj)} value`, 1);
+  }
   const f = index(obj, name);
   if (typeof f === "function") return f(obj, ...args);
   return callSlow(f, [obj, ...args], 0);
 }
 
+/** ldo.c tryfuncTM: one __call, which must be a function (5.3 does not chain them). */
 function callSlow(f: LuaValue, args: LuaValue[], operand: number): LuaValue {
   const h = metamethod(f, "__call");
-  if (h === undefined) throw runtimeError(`attempt to call a ${typeNameForError(f)} value`, operand);
-  return call(h, f, ...args);
+  if (typeof h !== "function") throw runtimeError(`attempt to call a ${typeNameForError(f)} value`, operand);
+  return h(f, ...args);
 }
 
 /** Append the values of a trailing multi-result call to fixed leading values. */

@@ -77,8 +77,10 @@ export function tostring(v: LuaValue): string {
   if (h !== undefined) {
     const r = h(v);
     const s = Array.isArray(r) ? r[0] : r;
-    if (typeof s !== "string") throw runtimeError("'__tostring' must return a string");
-    return s;
+    if (typeof s === "string") return s;
+    // lauxlib accepts what lua_isstring accepts: numbers too, converted
+    if (typeof s === "number" || typeof s === "bigint" || s instanceof LuaFloat) return numberToString(s);
+    throw runtimeError("'__tostring' must return a string");
   }
   const name = getMetatable(v)?.getStr("__name");
   const kind = typeof name === "string" ? name : type(v);

@@ -121,15 +121,24 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
   return out;
 }
 
-/** A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. */
+/**
+ * A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. The
+ * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
+ */
 export function runtimeError(message: string, operand = -1): LuaError {
   const levels = luaLevels(64, runtimeError);
   const p = levels[0];
-  if (p && operand >= 0) {
-    const desc = operandName(p, operand);
-    if (desc) message += ` (${desc})`;
-  }
+  const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
+  const info = desc ? ` (${desc})` : "";
+  message = message.includes("%v") ? message.replace("%v", info) : message + info;
   return positioned(message, levels);
+}
+
+/** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
+export function cError(message: string): LuaError {
+  const err = new LuaError(message);
+  err.luaTraceback = formatTraceback(luaStack(64, cError));
+  return err;
 }
 
 /**
@@ -140,7 +149,9 @@ export function runtimeError(message: string, operand = -1): LuaError {
 export function argumentError(n: number, fname: string, msg: string): LuaError {
   const levels = luaLevels(64, argumentError);
   const p = levels[0];
-  const callee = p && /^(global|local|upvalue|method|field) '(.*)'$/.exec(operandName(p, 0) ?? "");
+  const name = p && operandName(p, 0);
+  if (name === "for iterator") fname = name;
+  const callee = name && /^(global|local|upvalue|method|field) '(.*)'$/.exec(name);
   if (callee) {
     fname = callee[2];
     if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, levels);

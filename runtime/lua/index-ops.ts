@@ -26,7 +26,8 @@ function indexSlow(o: LuaValue, k: LuaValue): LuaValue {
     } else {
       const mt = getMetatable(o);
       h = mt?.getStr("__index");
-      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+      // only the indexed expression itself has a name, not a value reached through __index
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
     }
     if (typeof h === "function") {
       const r = h(o, k);
@@ -57,7 +58,7 @@ function setindexSlow(o: LuaValue, k: LuaValue, v: LuaValue): void {
       }
     } else {
       h = getMetatable(o)?.getStr("__newindex");
-      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
     }
     if (typeof h === "function") {
       h(o, k, v);

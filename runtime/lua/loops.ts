@@ -122,9 +122,9 @@ export function* forIn(explist: LuaValue): Generator<LuaValue[], void, unknown> 
     yield* tablePairs(s);
     return;
   }
-  if (f === ipairsIterator && c === 0) {
+  if (f === ipairsIterator && c === 0 && s instanceof LuaTable) {
     for (let i = 1; ; i++) {
-      const v = s instanceof LuaTable && s.metatable === undefined ? s.get(i) : index(s, i);
+      const v = s.metatable === undefined ? s.get(i) : index(s, i);
       if (v === undefined) return;
       yield [i, v];
     }

@@ -5,7 +5,7 @@
 // Keys are normalised (float keys with an integral value become integers) so Map's
 // SameValueZero lookup is Lua's raw equality.
 import { LuaFloat, registerTableClass, type LuaValue } from "./value.ts";
-import { runtimeError } from "./errors.ts";
+import { cError, runtimeError } from "./errors.ts";
 
 export class LuaTable {
   arr: LuaValue[] = [];
@@ -100,13 +100,13 @@ export class LuaTable {
     const hash = this.hash;
     if (hash === undefined) {
       if (fromStart) return undefined;
-      throw runtimeError("invalid key to 'next'");
+      throw cError("invalid key to 'next'");
     }
     if (fromStart) {
       this.iter = hash.entries();
     } else if (this.iter === undefined || this.iterKey !== key) {
       // Not continuing the last traversal: find the key, then continue after it.
-      if (!hash.has(key)) throw runtimeError("invalid key to 'next'");
+      if (!hash.has(key)) throw cError("invalid key to 'next'");
       this.iter = hash.entries();
       for (let r = this.iter.next(); !r.done; r = this.iter.next()) if (r.value[0] === key) break;
     }

@@ -6,6 +6,7 @@ import luaparse from "luaparse";
 import type * as L from "luaparse";
 import { str2number } from "../runtime/lua/number.ts";
 import { LuaFloat } from "../runtime/lua/value.ts";
+import { luaSyntaxError } from "./syntax-errors.ts";
 
 export type * as L from "luaparse";
 
@@ -18,6 +19,8 @@ export interface Chunk {
   numbers: Map<L.NumericLiteral, { kind: "int" | "float"; value: number | bigint }>;
   /** Call and vararg expressions written inside parentheses: they yield exactly one value. */
   parenthesized: Set<L.Node>;
+  /** Where each binary operator's token stands (Lua reports an operation at its operator). */
+  operators: Map<L.BinaryExpression, { line: number; column: number }>;
 }
 
 export class LuaSyntaxError extends Error {
@@ -55,9 +58,9 @@ export function parse(source: string, name: string): Chunk {
     });
   } catch (e: any) {
     if (typeof e?.line === "number") {
-      const reason = String(e.message).replace(/^\[\d+:\d+\] /, "");
-      const line = source.split(/\r\n|\n|\r/)[e.line - 1] ?? "";
-      throw new LuaSyntaxError(name, e.line, e.column + 1, reason, line);
+      const { line, column, message } = luaSyntaxError(body, e);
+      const text = source.split(/\r\n|\n|\r/)[line - 1] ?? "";
+      throw new LuaSyntaxError(name, line, column, message, text);
     }
     throw e;
   }
@@ -68,6 +71,7 @@ export function parse(source: string, name: string): Chunk {
     comments: ast.comments ?? [],
     numbers: new Map(),
     parenthesized: new Set(),
+    operators: new Map(),
   };
   normalise(chunk, ast);
   return chunk;
@@ -104,8 +108,27 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
     }
   };
 
+  const lineStarts = [0];
+  for (let i = 0; i < src.length; i++) if (src[i] === "\n") lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] };
+  };
+
   const visit = (node: any, parent: any): void => {
     if (!node || typeof node.type !== "string") return;
+    if (node.type === "BinaryExpression") {
+      // the operator follows the left operand and its closing parentheses
+      let i = skipForward(node.left.range[1]);
+      while (src[i] === ")") i = skipForward(i + 1);
+      chunk.operators.set(node, position(i));
+    }
     if (node.type === "StringLiteral") node.value = decodeString(node.raw);
     if (node.type === "NumericLiteral") {
       const v = str2number(node.raw);

@@ -147,7 +147,8 @@ export class EmitContext {
       case "MemberExpression":
         return node.indexer === ":" ? `method '${node.identifier.name}'` : `field '${node.identifier.name}'`;
       case "IndexExpression":
-        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "";
+        // ldebug.c kname: only a string constant key has a name
+        return `field '${node.index.type === "StringLiteral" ? stringValue(node.index) : "?"}'`;
       case "StringLiteral":
         return `constant '${stringValue(node)}'`;
     }

@@ -25,7 +25,7 @@ const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">="
 
 export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const op = e.operator as string;
-  const at = e.right.loc!.start;
+  const at = ctx.analysis.chunk.operators.get(e)!;
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
   const cmp = COMPARE[op];
   if (cmp) return `${ctx.markOp(at.line, at.column, [])}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
@@ -52,13 +52,14 @@ export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
   switch (e.operator) {
     case "not":
       return `!${wrap(condition(ctx, e.argument))}`;
+    // a unary operand always sits in a register, so a string constant is named (lcode.c)
     case "-":
       if (e.argument.type === "NumericLiteral") return numberLiteral(ctx, e.argument, true);
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
     case "#":
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("len")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("len")}(${value(ctx, e.argument)})`;
     case "~":
-      return `${ctx.markOp(at.line, at.column, [e.argument], false)}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
+      return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;
   }
   throw new Error(`unknown unary operator ${e.operator}`);
 }

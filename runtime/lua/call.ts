@@ -48,7 +48,7 @@ export function callMethod(obj: LuaValue, name: string, ...args: LuaValue[]): Lu
 }
 
 /** ldo.c tryfuncTM: one __call, which must be a function (5.3 does not chain them). */
-function callSlow(f: LuaValue, args: LuaValue[], operand: number): LuaValue {
+export function callSlow(f: LuaValue, args: LuaValue[], operand: number): LuaValue {
   const h = metamethod(f, "__call");
   if (typeof h !== "function") throw runtimeError(`attempt to call a ${typeNameForError(f)} value`, operand);
   return h(f, ...args);

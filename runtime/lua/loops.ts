@@ -3,7 +3,7 @@
 // generic for (tables walked directly for pairs/ipairs, iterator functions called otherwise).
 import { runtimeError } from "./errors.ts";
 import { index } from "./index-ops.ts";
-import { call } from "./call.ts";
+import { callSlow } from "./call.ts";
 import { str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
 import { LuaFloat, MAXINT, MININT, mkint, toJsNumber, type LuaValue } from "./value.ts";
@@ -131,7 +131,8 @@ export function* forIn(explist: LuaValue): Generator<LuaValue[], void, unknown> 
   }
   let control = c;
   for (;;) {
-    const r = typeof f === "function" ? f(s, control) : call(f, s, control);
+    // the iterator has no name in a failed call ("attempt to call a table value")
+    const r = typeof f === "function" ? f(s, control) : callSlow(f, [s, control], -1);
     const values: LuaValue[] = Array.isArray(r) ? r : [r];
     control = values[0];
     if (control === undefined) return;

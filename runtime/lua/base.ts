@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { cError, cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
+import { cError, cFunctionBoundary, raisedError, runtimeError, toLuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -176,14 +176,13 @@ export function getmetatable(v: LuaValue): LuaValue {
 export function assert(v: LuaValue, message?: LuaValue, ...rest: LuaValue[]): LuaValue {
   if (v !== undefined && v !== false) return arguments.length <= 1 ? v : [v, message, ...rest];
   if (arguments.length === 0) throw argError(1, "assert", "value expected");
-  if (arguments.length < 2) throw runtimeError("assertion failed!");
-  throw new LuaError(typeof message === "string" ? where(1) + message : message);
+  // lbaselib.c: assert calls error with the message, level 1
+  throw raisedError(arguments.length < 2 ? "assertion failed!" : message, 1, "assert", assert);
 }
 
 export function error(message?: LuaValue, level?: LuaValue): LuaValue {
   const lv = level === undefined ? 1 : checkInt(level, 2, "error");
-  if (typeof message === "string" && lv > 0) message = where(lv) + message;
-  throw new LuaError(message);
+  throw raisedError(message, lv, "error", error);
 }
 
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {

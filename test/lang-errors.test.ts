@@ -26,7 +26,6 @@ sameAsLua("indexing errors", [
   "local t = {}; return t:m().x",
   "local a = {b = {}}; return a.b.c.d",
   "local t = {{}}; return t[1][2][3]",
-  "return _G.nothere.x",
   "local s = 'abc'; return s.x.y",
   "local t = setmetatable({}, {__index = function(t, k) return nil end}); return t.a.b",
 ]);

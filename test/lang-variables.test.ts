@@ -42,12 +42,13 @@ sameAsLua("the global table: _G and _ENV", [
   "rawset(_G, 'x4', 4); print(x4, rawget(_G, 'x4'))",
   "x5 = 1; x5 = nil; print(rawget(_G, 'x5'))",
   "local e = _ENV; print(e.tostring(12))",
+  "return _G.nothere.x",
   "print(_G.string == string, _G.math.pi == math.pi, _G.undefinedthing)",
   "local old = print; _G.print = function(...) old('wrapped', ...) end; print(1); _G.print = old; print(2)",
   "function _G.viaG() return 'defined on _G' end; print(viaG())",
   "local function f() return x6 end; _G.x6 = 'late'; print(f())",
   "setmetatable(_G, {__index = function(_, k) return 'missing ' .. k end}); print(nothere); setmetatable(_G, nil); print(nothere)",
-]);
+], { alone: true });
 
 sameAsLua("multiple assignment", [
   "local a, b = 1, 2; a, b = b, a; print(a, b)",

@@ -1,5 +1,5 @@
 // Differential tests, one line per behaviour: each case is a Lua snippet whose output must be
-// what lua5.3 prints for it. All cases of a group run in ONE Lua program (each in its own
+// what lua5.3 prints for it. All cases of a test file run in ONE Lua program (each in its own
 // pcall, announced by a marker), once by lua5.3 and once by our compiled output; the two
 // outputs are then split at the markers and compared case by case, so a failure names the
 // snippet. A case starting with "=" prints its expression list: "= 7 // 2" is print(7 // 2).
@@ -123,14 +123,25 @@ async function runBoth(cases: Case[]): Promise<Outcome> {
   return { oracle, ours: oursByCase, problem };
 }
 
-/** A group of cases: one test per snippet, all run in one program by lua5.3 and by us. */
-export function sameAsLua(title: string, cases: Case[]): void {
+/** The cases of all groups of a test file that share one program (see sameAsLua). */
+const shared: Case[] = [];
+let sharedRun: Promise<Outcome> | undefined;
+
+/**
+ * A group of cases: one test per snippet. All groups of a test file run in one program, once
+ * by lua5.3 and once by us; `alone` gives a group its own program (e.g. cases that use _G,
+ * which makes the compiler keep every global in the global table).
+ */
+export function sameAsLua(title: string, cases: Case[], options: { alone?: boolean } = {}): void {
+  const offset = options.alone ? 0 : shared.length;
+  if (!options.alone) shared.push(...cases);
   describe.skipIf(!luaAvailable)(title, () => {
     let outcome: Outcome;
     beforeAll(async () => {
-      outcome = await runBoth(cases);
+      outcome = await (options.alone ? runBoth(cases) : (sharedRun ??= runBoth(shared)));
     });
-    cases.forEach((c, i) => {
+    cases.forEach((c, k) => {
+      const i = offset + k;
       const name = snippetOf(c).replace(/\s*\n\s*/g, " ⏎ ");
       const check = () => {
         const problem = outcome.problem.get(i);

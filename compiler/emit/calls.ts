@@ -24,7 +24,9 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   const base = e.base;
   // The call's position: its first line (as Lua reports it), its last column (unique per call).
   const at = (operands: (L.Node | undefined)[]) => ctx.markOp(start.line, end.column, operands);
-  if (ctx.co) return coroutineCall(ctx, e, args, want, at([base]));
+  const method = base.type === "MemberExpression" && base.indexer === ":";
+  // a method call names [the method, the object] (see callMethod)
+  if (ctx.co) return coroutineCall(ctx, e, args, want, method ? at([base, base.base]) : at([base]));
 
   if (base.type === "MemberExpression" && base.indexer === ":") {
     const list = expressionList(ctx, args);

@@ -316,6 +316,8 @@ export function analyse(chunk: Chunk): Analysis {
 
   nameLocals(locals, shadowing, a);
   resolveGotos(chunk.body, a);
+  // print calls the global tostring: a program that replaces it keeps its globals in G
+  if (a.globals.get("tostring")?.assignments) a.dynamicGlobals = true;
   if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;
   return a;
 }

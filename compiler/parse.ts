@@ -129,7 +129,14 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
       while (src[i] === ")") i = skipForward(i + 1);
       chunk.operators.set(node, position(i));
     }
-    if (node.type === "StringLiteral") node.value = decodeString(node.raw);
+    if (node.type === "StringLiteral") {
+      const tooLarge = utf8EscapeTooLarge(node.raw);
+      if (tooLarge !== undefined) {
+        const { line, column } = node.loc.start;
+        throw new LuaSyntaxError(chunk.name, line, column + 1, `UTF-8 value too large near '${tooLarge}'`, src.split(/\r\n|\n|\r/)[line - 1] ?? "");
+      }
+      node.value = decodeString(node.raw);
+    }
     if (node.type === "NumericLiteral") {
       const v = str2number(node.raw);
       if (v === undefined) throw new Error(`bad numeral ${node.raw}`);
@@ -199,7 +206,23 @@ export function decodeString(raw: string): string {
   return out;
 }
 
-/** UTF-8 bytes of a code point, up to 0x7FFFFFFF as Lua 5.3 allows (6-byte forms). */
+/**
+ * Lua 5.3 accepts \u{...} escapes up to 10FFFF (luaparse takes more): the text llex.c shows
+ * in its error (the literal up to the digit that went too far), or undefined when all fit.
+ */
+function utf8EscapeTooLarge(raw: string): string | undefined {
+  if (raw.startsWith("[")) return undefined;
+  for (const m of raw.matchAll(/\\u\{([0-9a-fA-F]+)/g)) {
+    let r = 0;
+    for (let k = 0; k < m[1].length; k++) {
+      r = r * 16 + parseInt(m[1][k], 16);
+      if (r > 0x10ffff) return raw.slice(0, m.index + 3 + k + 1);
+    }
+  }
+  return undefined;
+}
+
+/** UTF-8 bytes of a code point (up to 10FFFF, the limit of Lua 5.3's \u escapes). */
 function utf8Bytes(cp: number): string {
   if (cp < 0x80) return String.fromCharCode(cp);
   const bytes: number[] = [];

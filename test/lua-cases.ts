@@ -53,10 +53,13 @@ function body(snippet: string): string {
   return snippet.startsWith("=") ? `print(${snippet.slice(1)})` : snippet;
 }
 
-function program(cases: (Case | undefined)[]): string {
+/** The batch program; skipped cases keep their lines (blank) so positions stay the same. */
+function program(cases: Case[], skip: Set<number> = new Set()): string {
   const parts = [PRELUDE];
   cases.forEach((c, i) => {
-    if (c !== undefined) parts.push(`__case(${i}, function(...)\n${body(snippetOf(c))}\nend)`);
+    const text = body(snippetOf(c));
+    if (skip.has(i)) parts.push(`\n${text.replace(/[^\n]/g, "")}\n`);
+    else parts.push(`__case(${i}, function(...)\n${text}\nend)`);
   });
   return parts.join("\n") + "\n";
 }
@@ -98,25 +101,24 @@ interface Outcome {
 async function runBoth(cases: Case[]): Promise<Outcome> {
   const oracleRun = runOracle(program(cases), CHUNK);
   const problem = new Map<number, string>();
-  let kept: (Case | undefined)[] = cases;
+  const skip = new Set<number>();
   try {
     compileLua(program(cases), CHUNK);
   } catch {
     // find the cases our compiler rejects, run the others
-    kept = cases.map((c, i) => {
+    cases.forEach((c, i) => {
       try {
         compileLua(program([c]), CHUNK);
-        return c;
       } catch (e) {
         problem.set(i, `our compiler failed: ${(e as Error).message}`);
-        return undefined;
+        skip.add(i);
       }
     });
   }
-  const ours = await runOursBatch(program(kept));
+  const ours = await runOursBatch(program(cases, skip));
   const oursByCase = split(ours.stdout);
-  kept.forEach((c, i) => {
-    if (c !== undefined && !oursByCase.has(i)) problem.set(i, `no output from our program; its stderr:\n${ours.stderr}`);
+  cases.forEach((_, i) => {
+    if (!skip.has(i) && !oursByCase.has(i)) problem.set(i, `no output from our program; its stderr:\n${ours.stderr}`);
   });
   const oracle = split(oracleRun.stdout);
   if (oracle.size === 0) throw new Error(`lua5.3 ran none of the cases:\n${oracleRun.stderr}`);

@@ -69,6 +69,8 @@ const BAD: string[] = [
   'x = "\\300"\n',
   'x = "\\xZZ"\n',
   'x = "\\u{110000000}"\n',
+  'x = "\\u{110000}"\n',
+  'x = "ok" .. "\\u{7FFFFFFF}"\n',
   "x = ...\nfunction f() return ... end\n",
   "break\n",
   "::a:: ::a::\n",

@@ -1,7 +1,7 @@
 // The base library (lbaselib.c): print, type, tostring, tonumber, pairs, ipairs, next, select,
 // raw*, metatables, assert, error, pcall, xpcall, collectgarbage.
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
-import { call, NONE } from "./call.ts";
+import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
 import { cError, cFunctionBoundary, raisedError, runtimeError, toLuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
@@ -9,7 +9,7 @@ import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
 import { writeStdout } from "./output.ts";
 import { LuaTable } from "./table.ts";
-import { LuaFloat, type as typeOf, mkint, type LuaValue } from "./value.ts";
+import { isNumber, LuaFloat, type as typeOf, mkint, type LuaValue } from "./value.ts";
 
 let timestampPrefix = process.env.QSYS2TS_PRINT_TIMESTAMPS === "1";
 
@@ -24,12 +24,25 @@ function isoStamp(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}\t`;
 }
 
+/** The global table, for print's lookup of the global tostring (set by env.ts). */
+let globals: LuaTable | undefined;
+export function setGlobalTable(g: LuaTable): void {
+  globals = g;
+}
+
 export function print(...args: LuaValue[]): LuaValue {
+  // lbaselib.c: print converts with whatever the global tostring is now
+  const ts = globals?.getStr("tostring");
   let line = "";
   for (let i = 0; i < args.length; i++) {
     if (i > 0) line += "\t";
     const v = args[i];
-    line += typeof v === "string" ? v : tostringValue(v);
+    if (ts === tostring) line += typeof v === "string" ? v : tostringValue(v);
+    else {
+      const s = first(call(ts, v));
+      if (typeof s !== "string" && !isNumber(s)) throw cError("'tostring' must return a string to 'print'");
+      line += typeof s === "string" ? s : tostringValue(s);
+    }
   }
   writeStdout(timestampPrefix ? isoStamp() + line + "\n" : line + "\n");
   return NONE;

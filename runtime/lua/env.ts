@@ -57,6 +57,7 @@ for (const [name, f] of Object.entries(baseFunctions)) {
   registerFunctionName(name, name);
 }
 G.set("_G", G);
+base.setGlobalTable(G);
 G.set("_VERSION", _VERSION);
 
 /** Strings index the string library: ("x"):rep(3). */

@@ -44,7 +44,7 @@ sameAsLua("the global table: _G and _ENV", [
   "local e = _ENV; print(e.tostring(12))",
   "return _G.nothere.x",
   "local old = tostring; tostring = function(v) return '<' .. old(v) .. '>' end; print(1, 's', nil); tostring = old; print(1)",
-  "local old = tostring; tostring = function(v) return {} end; print(pcall(print, 1)); tostring = old",
+  "local old = tostring; tostring = function(v) return {} end; local ok, e = pcall(print, 1); tostring = old; print(ok, e)",
   "print(_G.string == string, _G.math.pi == math.pi, _G.undefinedthing)",
   "local old = print; _G.print = function(...) old('wrapped', ...) end; print(1); _G.print = old; print(2)",
   "function _G.viaG() return 'defined on _G' end; print(viaG())",

@@ -1,7 +1,7 @@
 // Functions and tables against lua5.3 (see lua-cases.ts): varargs and select, multiple
 // results truncated or expanded in every position, method definitions and calls, and
 // table constructors.
-import { sameAsLua } from "./lua-cases.ts";
+import { differs, sameAsLua } from "./lua-cases.ts";
 
 const three = "local function three() return 1, 2, 3 end; ";
 const none = "local function none() end; ";
@@ -33,6 +33,8 @@ sameAsLua("varargs and select", [
   "print(select('#', ...))",
   "local function sum(...) local s = 0; for i = 1, select('#', ...) do s = s + select(i, ...) end; return s end; print(sum(1, 2, 3, 4))",
   "local function f(...) local arg = {n = select('#', ...), ...}; return arg.n, arg[1] end; print(f('x', nil))",
+  "local function loop(n) if n == 0 then return 'done' end return loop(n - 1) end; print(loop(100000))",
+  differs("local function loop(n) if n == 0 then return 'done' end return loop(n - 1) end; print(pcall(loop, 1000000))", "no proper tail calls: deep tail recursion overflows"),
 ]);
 
 sameAsLua("multiple results in every position", [

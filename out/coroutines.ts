@@ -9,6 +9,7 @@ import {
   coroutine,
   eq,
   error,
+  errorAt,
   first,
   forIn,
   forLimit,
@@ -133,7 +134,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let failing: LuaValue = coroutine.create(
     withCo(
       function (): LuaValue {
-        error("inside");
+        errorAt("inside", "coroutines.lua:27: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -147,7 +148,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let w: LuaValue = coroutine.wrap(
     withCo(
       function (): LuaValue {
-        error("wrapped");
+        errorAt("wrapped", "coroutines.lua:30: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -160,7 +161,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let tbl: LuaValue = coroutine.wrap(
     withCo(
       function (): LuaValue {
-        error(tableOf(undefined, { code: 3 }));
+        errorAt(tableOf(undefined, { code: 3 }), "coroutines.lua:32: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -180,7 +181,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
-                  error(concat("after ", got));
+                  errorAt(concat("after ", got), "coroutines.lua:38: ");
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -203,7 +204,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
-                  error(concat("after ", got));
+                  errorAt(concat("after ", got), "coroutines.lua:38: ");
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {

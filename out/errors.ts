@@ -6,6 +6,7 @@ import {
   callMethod,
   concat,
   error,
+  errorAt,
   first,
   idiv,
   index,
@@ -39,7 +40,7 @@ let undefinedfn: LuaValue;
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Errors: levels, values, pcall/xpcall, and Lua's runtime error messages
   function lvl1(): LuaValue {
-    error("level one");
+    errorAt("level one", "errors.lua:2: ");
     return NONE;
   }
   function lvl2(): LuaValue {
@@ -63,7 +64,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(
       xpcall(
         function (): LuaValue {
-          error("x");
+          errorAt("x", "errors.lua:14: ");
           return NONE;
         },
         function (m?: LuaValue): LuaValue {

@@ -6,6 +6,7 @@ import {
   concat,
   eq,
   error,
+  errorAt,
   first,
   forIn,
   forLimit,
@@ -111,8 +112,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     for (let i = 1, $limit = forLimit(first(select("#", ...varargs)), 1); i <= $limit; i++) {
       let v: LuaValue = first(select(i, ...varargs));
       if (v === undefined) {
-        error(
+        errorAt(
           tableOf(undefined, { code: "E_NIL", message: concat("argument ", concat(i, " is nil")) }),
+          "program.lua:40: ",
         );
       }
       total = $add(total, v);
@@ -123,7 +125,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   callMethod(s, "at", 1, add, 10);
   callMethod(s, "at", 3, add, 1, undefined, 3);
   callMethod(s, "at", 2.5, function (): LuaValue {
-    error("plain failure");
+    errorAt("plain failure", "program.lua:48: ");
     return NONE;
   });
   callMethod(s, "at", 0.5, function (): LuaValue {

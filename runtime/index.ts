@@ -14,6 +14,7 @@ export {
   G, _VERSION, assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget,
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
+export { errorAt } from "./lua/base.ts";
 export { runMain } from "./run.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo } from "./lua/coroutine.ts";

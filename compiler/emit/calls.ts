@@ -35,6 +35,11 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   }
 
   const direct = directCallee(ctx, base, args);
+  if (direct && base.type === "Identifier" && base.name === "error" && ctx.binding(base).kind === "global" && args.length === 1 && !isMulti(ctx.analysis.chunk, args[0])) {
+    // error(msg) at level 1 is positioned where it is called: the compiler knows where
+    const where = stringLiteral(`${ctx.analysis.chunk.name}:${start.line}: `);
+    return `${at([base])}${ctx.rt("errorAt")}(${value(ctx, args[0])}, ${where})`;
+  }
   if (direct) {
     const r = `${at([base])}${direct.js}(${expressionList(ctx, args)})`;
     return want === "one" && !direct.single ? `${ctx.rt("first")}(${r})` : r;

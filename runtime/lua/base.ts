@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { cError, cFunctionBoundary, raisedError, runtimeError, toLuaError } from "./errors.ts";
+import { cError, cFunctionBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -198,10 +198,15 @@ export function error(message?: LuaValue, level?: LuaValue): LuaValue {
   throw raisedError(message, lv, "error", error);
 }
 
+/** `error(msg)` as compiled: level 1, whose position the compiler wrote into the call. */
+export function errorAt(message: LuaValue, where: string): never {
+  throw positionedError(message, where, errorAt);
+}
+
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   try {
-    const r = cFunctionBoundary(() => call(f, ...args));
+    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -215,7 +220,7 @@ const MAX_HANDLER_ERRORS = 200;
 export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaValue {
   if (typeof handler !== "function") throw typeError(handler, 2, "xpcall", "function", arguments.length < 2);
   try {
-    const r = cFunctionBoundary(() => call(f, ...args));
+    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {

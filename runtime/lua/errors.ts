@@ -3,19 +3,26 @@
 // Generated code carries no line numbers. A built bundle registers a table that maps its
 // own JS positions back to Lua lines (see compiler/bundle), and positions are recovered
 // from the V8 stack only when an error is raised: the fast path pays nothing.
+//
+// Capturing a V8 stack costs about a microsecond per frame, so an error captures only the
+// few frames its position needs, and the whole stack (for a traceback) only when no pcall
+// is there to catch it.
 import type { LuaValue } from "./value.ts";
 
 export class LuaError extends Error {
+  value: LuaValue;
   /** The JS call sites where the error was raised: its Lua traceback, formatted when needed. */
   sites: NodeJS.CallSite[] | undefined = undefined;
   /** The C function that raised it ("error"), shown first in the traceback. */
   cFunction: string | undefined = undefined;
   private tracebackText: string | undefined;
-  constructor(
-    public value: LuaValue,
-    traceback?: string,
-  ) {
+  constructor(value: LuaValue, traceback?: string) {
+    // the JS stack of a Lua error is never shown: do not pay for capturing it
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(typeof value === "string" ? value : "(error object is not a string)");
+    Error.stackTraceLimit = limit;
+    this.value = value;
     this.tracebackText = traceback;
   }
 
@@ -91,6 +98,37 @@ function callSites(limit: number, from: Function): NodeJS.CallSite[] {
 /** How many JS frames an error keeps for its traceback. */
 const TRACE_FRAMES = 48;
 
+/** pcalls running now: an error raised inside one needs no traceback. */
+let protectedCalls = 0;
+
+/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
+export function protectedCall<T>(body: () => T): T {
+  protectedCalls++;
+  try {
+    return body();
+  } finally {
+    protectedCalls--;
+  }
+}
+
+/**
+ * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
+ * or the whole stack when no pcall will catch the error (its traceback is printed).
+ */
+function errorSites(level: number, from: Function): NodeJS.CallSite[] {
+  if (chunks.length === 0) return [];
+  if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
+  const few = level + 3;
+  const sites = callSites(few, from);
+  if (sites.length < few) return sites;
+  let found = 0;
+  for (const site of sites) {
+    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || site.getFunctionName() === "cFunctionBoundary") found++;
+    if (found >= level) return sites;
+  }
+  return callSites(level + 64, from);
+}
+
 /**
  * Library functions that call Lua functions (pcall, xpcall) run this marker function around
  * the call, so the stack shows where a C function stands between two Lua levels: an error
@@ -137,15 +175,25 @@ export function where(level: number): string {
   return p ? `${p.chunk}:${p.line}: ` : "";
 }
 
+/** error(message) called by Lua code where the compiler knew the position ("chunk:line: "). */
+export function positionedError(value: LuaValue, where: string, from: Function): LuaError {
+  const err = new LuaError(typeof value === "string" ? where + value : value);
+  if (protectedCalls === 0 && chunks.length) {
+    err.sites = callSites(TRACE_FRAMES, from);
+    err.cFunction = "error";
+  }
+  return err;
+}
+
 /**
  * error(): the value, with "chunk:line:" of `level` when it is a string, and the stack for
  * its traceback. One stack capture serves both.
  */
 export function raisedError(value: LuaValue, level: number, cFunction: string, from: Function): LuaError {
-  const sites = chunks.length ? callSites(TRACE_FRAMES, from) : [];
-  if (typeof value === "string" && level > 0) {
-    const levels = levelsOf(sites.slice(0, level + 8));
-    const p = levels[level - 1]?.pos;
+  const positioned = typeof value === "string" && level > 0;
+  const sites = errorSites(positioned ? level : 0, from);
+  if (positioned) {
+    const p = levelAt(sites, level);
     if (p) value = `${p.chunk}:${p.line}: ${value}`;
   }
   const err = new LuaError(value);
@@ -170,7 +218,7 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
  * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
  */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const sites = chunks.length ? callSites(TRACE_FRAMES, runtimeError) : [];
+  const sites = errorSites(1, runtimeError);
   const p = firstLevel(sites);
   const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
   const info = desc ? ` (${desc})` : "";
@@ -181,7 +229,7 @@ export function runtimeError(message: string, operand = -1): LuaError {
 /** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
 export function cError(message: string): LuaError {
   const err = new LuaError(message);
-  err.sites = chunks.length ? callSites(TRACE_FRAMES, cError) : [];
+  err.sites = errorSites(0, cError);
   return err;
 }
 
@@ -191,7 +239,7 @@ export function cError(message: string): LuaError {
  * self, so its arguments are numbered from the first explicit one.
  */
 export function argumentError(n: number, fname: string, msg: string): LuaError {
-  const sites = chunks.length ? callSites(TRACE_FRAMES, argumentError) : [];
+  const sites = errorSites(1, argumentError);
   const p = firstLevel(sites);
   const name = p && operandName(p, 0);
   const cFunction = fname;
@@ -206,10 +254,16 @@ export function argumentError(n: number, fname: string, msg: string): LuaError {
 
 /** The innermost level's position: undefined when a C function stands there. */
 function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
+  return levelAt(sites, 1);
+}
+
+/** The position of Lua level `level` (1 = innermost): undefined for a C function. */
+function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
+  let n = 0;
   for (const site of sites) {
     const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    if (pos) return pos;
-    if (site.getFunctionName() === "cFunctionBoundary") return undefined;
+    const c = !pos && site.getFunctionName() === "cFunctionBoundary";
+    if ((pos || c) && ++n === level) return pos;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { runtimeError } from "./errors.ts";
 import { metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
-import { LuaFloat, mkint, type LuaValue } from "./value.ts";
+import { float, LuaFloat, mkint, type LuaValue } from "./value.ts";
 
 type Num = number | bigint | LuaFloat;
 
@@ -19,7 +19,7 @@ const enum Op {
 }
 const EVENTS = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__idiv"];
 
-const box = (r: number): number | LuaFloat => (Number.isInteger(r) ? new LuaFloat(r) : r);
+const box = (r: number): number | LuaFloat => (Number.isInteger(r) ? float(r) : r);
 
 export function add(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === "number" && typeof b === "number") {

@@ -11,6 +11,9 @@ export class LuaTable {
   arr: LuaValue[] = [];
   hash: Map<LuaValue, LuaValue> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
+  /** This table's raw __index and __newindex fields, kept beside the Map for when it is a metatable. */
+  metaIndex: LuaValue = undefined;
+  metaNewindex: LuaValue = undefined;
   /** Iteration cursor for next(): the Map iterator and the key it returned last. */
   private iter: Iterator<[LuaValue, LuaValue]> | undefined = undefined;
   private iterKey: LuaValue = undefined;
@@ -54,6 +57,8 @@ export class LuaTable {
           return;
         }
       } else if (Number.isNaN(key)) throw runtimeError("table index is NaN");
+    } else if (typeof key === "string") {
+      if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
     } else if (key === undefined) throw runtimeError("table index is nil");
     else if (key instanceof LuaFloat) return this.set(normaliseKey(key), value);
     if (value === undefined) {
@@ -61,6 +66,12 @@ export class LuaTable {
       return;
     }
     (this.hash ??= new Map()).set(key, value);
+  }
+
+  /** Keep metaIndex/metaNewindex equal to the raw fields they mirror. */
+  noteMetaField(key: string, value: LuaValue): void {
+    if (key === "__index") this.metaIndex = value;
+    else if (key === "__newindex") this.metaNewindex = value;
   }
 
   /** Move keys n+1, n+2, ... from the Map into arr after arr grew to n. */
@@ -141,7 +152,10 @@ export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, p
   if (fields) {
     for (const k in fields) {
       const v = fields[k];
-      if (v !== undefined) (t.hash ??= new Map()).set(k, v);
+      if (v !== undefined) {
+        (t.hash ??= new Map()).set(k, v);
+        if (k.charCodeAt(0) === 95 && k.charCodeAt(1) === 95) t.noteMetaField(k, v);
+      }
     }
   }
   if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1] !== undefined) t.set(pairs[i], pairs[i + 1]);

@@ -33,8 +33,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     $18: LuaValue,
     $19: LuaValue;
   // Assignment: multiple targets, evaluation order, swaps
-  let a: LuaValue = 1,
-    b: LuaValue = 2,
+  let a: number = 1,
+    b: number = 2,
     c: LuaValue;
   call(index(G, "print"), a, b, c);
   [a, b] = [b, a];
@@ -95,7 +95,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   let [m, n, o]: LuaValue[] = [first(f()), ...results(f())];
   call(index(G, "print"), m, n, o);
-  let z: LuaValue = 1;
+  let z: number = 1;
   first(call(index(G, "print"), "evaluated"));
   call(index(G, "print"), z);
   let obj: LuaValue = tableOf();
@@ -113,13 +113,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   call(index(G, "print"), s);
   {
-    let a_2: LuaValue = "inner";
+    let a_2: string = "inner";
     call(index(G, "print"), a_2);
   }
   call(index(G, "print"), a);
-  let a_3: LuaValue = "shadow";
+  let a_3: string = "shadow";
   call(index(G, "print"), a_3);
-  let v: LuaValue = 1;
+  let v: number = 1;
   let v_2: LuaValue = add(v, 1);
   call(index(G, "print"), v_2);
 }

@@ -2,15 +2,11 @@
 import {
   add,
   call,
-  div,
-  eq,
   first,
   float,
   forIn,
   forLimit,
   forPrep,
-  ge,
-  gt,
   index,
   io,
   ipairs,
@@ -18,6 +14,7 @@ import {
   lt,
   type LuaValue,
   math,
+  mkfloat,
   mul,
   NONE,
   pcall,
@@ -44,11 +41,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     $12: LuaValue;
   // Control flow: if, while, repeat, numeric and generic for, break
   function classify(n?: LuaValue): LuaValue {
-    if (lt(n, 0)) {
+    if (n < 0) {
       return "neg";
-    } else if (eq(n, 0)) {
+    } else if (n === 0) {
       return "zero";
-    } else if (lt(n, 10)) {
+    } else if (n < 10) {
       return "small";
     } else {
       return "big";
@@ -56,7 +53,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print(classify(-1), classify(0), classify(5), ...results(classify(50)));
   let i: LuaValue = 0;
-  while (lt(i, 3)) {
+  while (i < 3) {
     i = add(i, 1);
   }
   print(i);
@@ -64,7 +61,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   while (true) {
     let k: LuaValue = j;
     j = add(j, 1);
-    if (ge(k, 4)) break;
+    if (k >= 4) break;
   }
   print(j);
   for (let a = 1; a <= 3; a++) {
@@ -111,7 +108,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   for (let a = 1, $limit = forLimit(math.huge, 1); a <= $limit; a++) {
-    if (gt(a, 3)) {
+    if (a > 3) {
       break;
     }
     io.write(a, " ");
@@ -163,7 +160,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(first(call(index(gen, 1))), ...results(call(index(gen, 2))));
   let w: LuaValue = tableOf();
   let c: LuaValue = 0;
-  while (lt(c, 3)) {
+  while (c < 3) {
     c = add(c, 1);
     let cc: LuaValue = c;
     setindex(w, c, function (): LuaValue {
@@ -187,14 +184,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   for (let a = 1; a <= 3; a++) {
     for (let b = 1; b <= 3; b++) {
-      if (eq(b, 2)) {
+      if (b === 2) {
         break;
       }
       io.write(a, b, " ");
     }
   }
   print();
-  let v: LuaValue = 5;
+  let v: number = 5;
   for (const $for5 = forPrep(v, add(v, 1), 1); $for5.next();) {
     const v_2: LuaValue = $for5.value;
     io.write(v_2, " ");
@@ -259,7 +256,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       }),
     ),
   );
-  for (let i_5 = 1, $limit = forLimit(div(0, 0), 1); i_5 <= $limit; i_5++) {
+  for (let i_5 = 1, $limit = forLimit(mkfloat(0 / 0), 1); i_5 <= $limit; i_5++) {
     print("nan", i_5);
   }
   for (let i_6 = 3, $limit = forLimit(2.5, -1); i_6 >= $limit; i_6--) {
@@ -267,7 +264,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   for (let i_7 = 1, $limit = forLimit(unm(math.huge), -1); i_7 >= $limit; i_7--) {
-    if (lt(i_7, -2)) {
+    if (i_7 < -2) {
       break;
     }
     io.write(i_7, " ");
@@ -296,7 +293,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (const $for12 = forPrep(10, 1, 0); $for12.next();) {
     const a: LuaValue = $for12.value;
     z = add(z, 1);
-    if (gt(z, 3)) {
+    if (z > 3) {
       break;
     }
   }

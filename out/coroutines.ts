@@ -7,7 +7,6 @@ import {
   callMethodCo,
   concat,
   coroutine,
-  eq,
   error,
   errorAt,
   first,
@@ -106,14 +105,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   let deep = withCo(
     function deep(n?: LuaValue): LuaValue {
-      if (eq(n, 0)) {
+      if (n === 0) {
         coroutine.yield("bottom");
         return "up";
       }
       return deep(sub(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      if (eq(n, 0)) {
+      if (n === 0) {
         yield* callCo(coroutine.yield, "bottom");
         return "up";
       }

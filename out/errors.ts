@@ -184,7 +184,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let l: LuaValue = 5;
+        let l: number = 5;
         return len(l);
       }),
     ),
@@ -206,7 +206,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let s: LuaValue = "x";
+        let s: string = "x";
         return concat(s, tableOf());
       }),
     ),
@@ -235,7 +235,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let f: LuaValue = 5;
+        let f: number = 5;
         call(f);
         return NONE;
       }),
@@ -439,7 +439,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let s: LuaValue = "%d";
+        let s: string = "%d";
         callMethod(s, "format", "x");
         return NONE;
       }),

@@ -9,7 +9,6 @@ import {
   forIn,
   index,
   ipairs,
-  le,
   len,
   type LuaValue,
   math,
@@ -78,7 +77,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(count(first(three()), undefined)),
   );
   function tail(n?: LuaValue): LuaValue {
-    if (eq(n, 0)) {
+    if (n === 0) {
       return "done";
     }
     return tail(sub(n, 1));
@@ -128,7 +127,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     first(call(index(index(index(deep, "a"), "b"), "f"))),
     ...results(callMethod(index(index(deep, "a"), "b"), "g")),
   );
-  let s: LuaValue = "text";
+  let s: string = "text";
   print(
     first(callMethod(s, "upper")),
     first(callMethod("%d", "rep", 2)),
@@ -144,7 +143,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(type(counter)),
   );
   function fact(n?: LuaValue): LuaValue {
-    if (le(n, 1)) {
+    if (n <= 1) {
       return 1;
     }
     return mul(n, fact(sub(n, 1)));

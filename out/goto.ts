@@ -4,11 +4,8 @@ import {
   concat,
   eq,
   forIn,
-  ge,
-  gt,
   io,
   ipairs,
-  lt,
   type LuaValue,
   mod,
   print,
@@ -20,7 +17,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let $1: LuaValue;
   // goto and labels: continue, forward and backward jumps, nested loops
   for (let i = 1; i <= 5; i++) {
-    if (eq(mod(i, 2), 0)) {
+    if (mod(i, 2) === 0) {
       continue;
     }
     io.write(i, " ");
@@ -29,7 +26,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let n: LuaValue = 0;
   top: while (true) {
     n = add(n, 1);
-    if (lt(n, 4)) {
+    if (n < 4) {
       continue top;
     }
     break top;
@@ -45,7 +42,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let i = 1; i <= 3; i++) {
     next_i: {
       for (let j = 1; j <= 3; j++) {
-        if (eq(j, 2)) {
+        if (j === 2) {
           break next_i;
         }
         io.write(i, j, " ");
@@ -57,7 +54,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   done: {
     while (true) {
       k = add(k, 1);
-      if (gt(k, 3)) {
+      if (k > 3) {
         break done;
       }
     }
@@ -67,12 +64,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   while (true) {
     r = add(r, 1);
     cont: {
-      if (eq(r, 2)) {
+      if (r === 2) {
         break cont;
       }
       io.write("r", r, " ");
     }
-    if (ge(r, 3)) break;
+    if (r >= 3) break;
   }
   print();
   function find(t?: LuaValue, x?: LuaValue): LuaValue {
@@ -93,13 +90,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let i: LuaValue = 1;
   a: while (true) {
     c: {
-      if (gt(i, 3)) {
+      if (i > 3) {
         break c;
       }
       io.write("a", i, " ");
       b: while (true) {
         i = add(i, 1);
-        if (eq(mod(i, 2), 0)) {
+        if (mod(i, 2) === 0) {
           continue b;
         }
         break b;
@@ -143,12 +140,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     let n_2: LuaValue = 0;
     again: while (true) {
       n_2 = add(n_2, 1);
-      if (lt(n_2, k_2)) {
+      if (n_2 < k_2) {
         continue again;
       }
       break again;
     }
-    if (eq(k_2, 2)) {
+    if (k_2 === 2) {
       continue;
     }
     io.write(k_2, ":", n_2, " ");

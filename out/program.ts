@@ -163,7 +163,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(len(t), index(t, 1), index(t, 2), index(t, 3));
   print(...results(string.format("%d..%d", ...results(minmax(10, 20, 30)))));
   // A word frequency count with gsub/gmatch and sorted output
-  let text: LuaValue = "the quick brown fox jumps over the lazy dog the fox";
+  let text: string = "the quick brown fox jumps over the lazy dog the fox";
   let counts: LuaValue = tableOf();
   for (const [w] of forIn(callMethod(text, "gmatch", "%a+"))) {
     setindex(counts, w, $add(notFalse(index(counts, w)) ?? 0, 1));
@@ -178,7 +178,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     );
   });
   for (let i = 1; i <= 4; i++) {
-    io.write(index(words, i), "=", index(counts, index(words, i)), lt(i, 4) ? ", " : "\n");
+    io.write(index(words, i), "=", index(counts, index(words, i)), i < 4 ? ", " : "\n");
   }
   print(
     first(callMethod(text, "gsub", "the", "THE")),
@@ -187,7 +187,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   // Memoised recursion through a closure table
   let memo: LuaValue = tableOf();
   function fib(n_2?: LuaValue): LuaValue {
-    if (lt(n_2, 2)) {
+    if (n_2 < 2) {
       return n_2;
     }
     let v: LuaValue = index(memo, n_2);

@@ -20,7 +20,7 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Byte strings, escapes, long strings, length and comparison
-  let s: LuaValue = "h\xc3\xa9llo";
+  let s: string = "h\xc3\xa9llo";
   print(len(s), len(""), len("\x00\x00"), "tab\tnew\\line", 'single "quoted"', "ABCDE");
   print("long\nstring", "with ]] inside", len("skipped first newline"));
   print(

@@ -2,22 +2,21 @@
 import {
   add,
   concat as $concat,
-  div,
-  eq,
   first,
   float,
+  floatPow,
   forIn,
   index,
   len,
   type LuaValue,
   math,
+  mkfloat,
   mod,
   mul,
   next,
   NONE,
   pairs,
   pcall,
-  pow,
   print,
   rawequal,
   rawget,
@@ -87,7 +86,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(
       pcall(function (): LuaValue {
         let x: LuaValue = tableOf();
-        setindex(x, div(0, 0), 1);
+        setindex(x, mkfloat(0 / 0), 1);
         return NONE;
       }),
     ),
@@ -112,26 +111,30 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     "neg",
     0,
     "zero",
-    pow(2, 53),
+    mkfloat(floatPow(2, 53)),
     "big",
   ]);
   print(
     index(mixed, 1.5),
     index(mixed, -1),
     index(mixed, 0),
-    index(mixed, pow(2, 53)),
+    index(mixed, mkfloat(floatPow(2, 53))),
     index(mixed, 9007199254740992n),
   );
   let m: LuaValue = tableOf();
-  setindex(m, pow(2, 63), "f");
+  setindex(m, mkfloat(floatPow(2, 63)), "f");
   setindex(m, math.mininteger, "i");
-  print(index(m, pow(2, 63)), index(m, math.mininteger), index(m, unm(pow(2, 63))));
+  print(
+    index(m, mkfloat(floatPow(2, 63))),
+    index(m, math.mininteger),
+    index(m, unm(mkfloat(floatPow(2, 63)))),
+  );
   let arr: LuaValue = tableOf();
   for (let i = 1; i <= 10; i++) {
     setindex(arr, i, i);
   }
   for (let i = 1; i <= 10; i++) {
-    if (eq(mod(i, 2), 0)) {
+    if (mod(i, 2) === 0) {
       setindex(arr, i, undefined);
     }
   }

@@ -7,6 +7,7 @@ import { binary, unary, logical, isBooleanTyped } from "./operators.ts";
 import { callExpression, libraryMember } from "./calls.ts";
 import { tableConstructor } from "./tables.ts";
 import { functionExpression } from "./functions.ts";
+import { isRawFloat } from "./numbers.ts";
 
 /** An expression as exactly one Lua value. */
 export function value(ctx: EmitContext, e: L.Expression): string {
@@ -63,7 +64,7 @@ export function condition(ctx: EmitContext, e: L.Expression): string {
     case "LogicalExpression":
       return `${wrap(condition(ctx, e.left))} ${e.operator === "and" ? "&&" : "||"} ${wrap(condition(ctx, e.right))}`;
   }
-  if (isBooleanTyped(e)) return value(ctx, e);
+  if (isBooleanTyped(e, ctx)) return value(ctx, e);
   return `${ctx.rt("truthy")}(${value(ctx, e)})`;
 }
 
@@ -84,7 +85,7 @@ export function expressionList(ctx: EmitContext, list: L.Expression[]): string {
 
 function readName(ctx: EmitContext, id: L.Identifier): string {
   const b = ctx.binding(id);
-  if (b.kind === "local") return b.jsName;
+  if (b.kind === "local") return isRawFloat(ctx, b) ? `${ctx.rt("mkfloat")}(${b.jsName})` : b.jsName;
   return readGlobal(ctx, id.name, id);
 }
 

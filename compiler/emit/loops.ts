@@ -4,6 +4,7 @@
 // iterator function otherwise. JS gives each iteration fresh bindings, as Lua 5.3 does.
 import type { L } from "../parse.ts";
 import { rangeOf } from "../parse.ts";
+import { plainLoop, smallIntLiteral } from "../types.ts";
 import type { EmitContext } from "./context.ts";
 import { expressionList, value } from "./expressions.ts";
 import { block } from "./statements.ts";
@@ -44,29 +45,16 @@ function insideNestedLoop(body: L.Statement[], g: L.GotoStatement): boolean {
   return visit(body);
 }
 
-function intLiteral(ctx: EmitContext, e: L.Expression | null): number | undefined {
-  if (e === null) return 1;
-  let neg = false;
-  if (e.type === "UnaryExpression" && e.operator === "-") {
-    neg = true;
-    e = e.argument;
-  }
-  if (e.type !== "NumericLiteral") return undefined;
-  const n = ctx.analysis.chunk.numbers.get(e)!;
-  if (n.kind !== "int" || typeof n.value !== "number") return undefined;
-  return neg ? -n.value : n.value;
-}
-
 export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: string): void {
   const w = ctx.writer;
   const v = ctx.binding(s.variable);
-  const start = intLiteral(ctx, s.start);
-  const step = intLiteral(ctx, s.step);
   const assigned = v.assignments > 0;
   // A plain JS loop when the counter cannot come near 2^53 (forLimit clips the limit there)
   // in any feasible number of iterations.
-  if (start !== undefined && step !== undefined && step !== 0 && Math.abs(start) <= 2 ** 40 && Math.abs(step) <= 2 ** 16) {
-    const limitLit = intLiteral(ctx, s.end);
+  const plain = plainLoop(ctx.analysis.chunk, s);
+  if (plain) {
+    const { start, step } = plain;
+    const limitLit = smallIntLiteral(ctx.analysis.chunk, s.end);
     const counter = assigned ? ctx.temp().replace("$", "$i") : v.jsName;
     const cmp = step > 0 ? "<=" : ">=";
     const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;

@@ -4,6 +4,7 @@
 import type { L } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { condition, numberLiteral, value, wrap } from "./expressions.ts";
+import { isComputedFloat, rawNumber, staticType, typedComparison } from "./numbers.ts";
 
 const ARITH: Record<string, string> = {
   "+": "add",
@@ -25,6 +26,8 @@ const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">="
 
 export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const op = e.operator as string;
+  const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : typedComparison(ctx, e);
+  if (typed !== undefined) return typed;
   const at = ctx.analysis.chunk.operators.get(e)!;
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
   const cmp = COMPARE[op];
@@ -65,16 +68,18 @@ export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
 }
 
 /** Comparisons, `not`, and boolean literals yield JS booleans; so do and/or of two of them. */
-export function isBooleanTyped(e: L.Expression): boolean {
+export function isBooleanTyped(e: L.Expression, ctx?: EmitContext): boolean {
   switch (e.type) {
     case "BooleanLiteral":
       return true;
+    case "Identifier":
+      return ctx !== undefined && staticType(ctx, e) === "boolean";
     case "BinaryExpression":
       return ["==", "~=", "<", "<=", ">", ">="].includes(e.operator);
     case "UnaryExpression":
       return e.operator === "not";
     case "LogicalExpression":
-      return isBooleanTyped(e.left) && isBooleanTyped(e.right);
+      return isBooleanTyped(e.left, ctx) && isBooleanTyped(e.right, ctx);
   }
   return false;
 }
@@ -88,15 +93,15 @@ export function logical(ctx: EmitContext, e: L.LogicalExpression): string {
   if (e.operator === "or") {
     // The `c and x or y` idiom with a boolean c and a never-false x is a conditional.
     const l = e.left;
-    if (l.type === "LogicalExpression" && l.operator === "and" && isBooleanTyped(l.left) && isTruthyTyped(l.right)) {
+    if (l.type === "LogicalExpression" && l.operator === "and" && isBooleanTyped(l.left, ctx) && isTruthyTyped(l.right)) {
       return `${wrap(value(ctx, l.left))} ? ${value(ctx, l.right)} : ${wrap(value(ctx, e.right))}`;
     }
-    if (isBooleanTyped(e.left)) return `${wrap(value(ctx, e.left))} || ${wrap(value(ctx, e.right))}`;
+    if (isBooleanTyped(e.left, ctx)) return `${wrap(value(ctx, e.left))} || ${wrap(value(ctx, e.right))}`;
     if (isTruthyTyped(e.left)) return value(ctx, e.left);
     // nil and false both fall through to the right operand; ?? alone would keep false.
     return `${ctx.rt("notFalse")}(${value(ctx, e.left)}) ?? ${wrap(value(ctx, e.right))}`;
   }
-  if (isBooleanTyped(e.left)) return `${wrap(value(ctx, e.left))} && ${wrap(value(ctx, e.right))}`;
+  if (isBooleanTyped(e.left, ctx)) return `${wrap(value(ctx, e.left))} && ${wrap(value(ctx, e.right))}`;
   if (isTruthyTyped(e.left)) return value(ctx, e.right);
   const t = ctx.temp();
   return `${ctx.rt("truthy")}((${t} = ${value(ctx, e.left)})) ? ${wrap(value(ctx, e.right))} : ${t}`;

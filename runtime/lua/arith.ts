@@ -104,6 +104,24 @@ export function unm(a: LuaValue): LuaValue {
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
 }
 
+// Raw float operations, for code whose operands the compiler proved to be numbers
+// (compiler/emit/numbers.ts): a float lives there as a plain JS number.
+
+/** A Lua number as the double Lua converts it to (integers beyond 2^53 round). */
+export function toFloat(v: LuaValue): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : (v as LuaFloat).n;
+}
+
+/** `a % b` on floats. */
+export function floatMod(a: number, b: number): number {
+  return fmod(a, b);
+}
+
+/** `a ^ b`. */
+export function floatPow(a: number, b: number): number {
+  return powf(a, b);
+}
+
 /** C fmod with Lua's sign adjustment (luai_nummod). */
 function fmod(a: number, b: number): number {
   let m = a % b;

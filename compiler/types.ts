@@ -86,6 +86,10 @@ export function inferTypes(a: Analysis): TypeFacts {
   const notRaw = new Set<Binding>();
   const calls = new Map<Binding, L.Expression[][]>();
   const escapes = new Set<Binding>();
+  /** What each function that always returns one value returns (joined over its returns). */
+  const returnTypes = new Map<L.FunctionDeclaration, StaticType>();
+  const returns = new Map<L.FunctionDeclaration, L.Expression[]>();
+  let currentFunction: L.FunctionDeclaration | undefined;
 
   const local = (id: L.Identifier): Binding | undefined => {
     const b = a.refs.get(id);
@@ -139,6 +143,9 @@ export function inferTypes(a: Analysis): TypeFacts {
       }
       case "CallExpression": {
         const base = e.base;
+        const callee = base.type === "Identifier" ? local(base) : undefined;
+        const fn = callee && callee.assignments === 0 ? callee.fnInfo : undefined;
+        if (fn?.singleResult && fn.node?.type === "FunctionDeclaration") return returnTypes.get(fn.node) ?? "any";
         if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier" && base.base.name === "math" && !local(base.base) && FLOAT_MATH.has(base.identifier.name) && fixedMath()) return "float";
         return "any";
       }
@@ -213,7 +220,11 @@ export function inferTypes(a: Analysis): TypeFacts {
 
   const visitFunction = (f: L.FunctionDeclaration): void => {
     for (const p of f.parameters) if (p.type === "Identifier") notRaw.add(a.refs.get(p)!);
+    const outer = currentFunction;
+    currentFunction = f;
+    returns.set(f, []);
     visitBlock(f.body);
+    currentFunction = outer;
   };
 
   const visitBlock = (stmts: L.Statement[]): void => stmts.forEach(visitStatement);
@@ -243,6 +254,7 @@ export function inferTypes(a: Analysis): TypeFacts {
       }
       case "ReturnStatement":
         s.arguments.forEach(visitExpr);
+        if (currentFunction && s.arguments.length === 1) returns.get(currentFunction)!.push(s.arguments[0]);
         return;
       case "IfStatement":
         for (const c of s.clauses) {
@@ -315,8 +327,17 @@ export function inferTypes(a: Analysis): TypeFacts {
 
   // Least fixed point from "bottom"
   for (const b of sources.keys()) types.set(b, "bottom");
+  for (const fn of returns.keys()) returnTypes.set(fn, "bottom");
   for (let round = 0, changed = true; changed && round < 50; round++) {
     changed = false;
+    for (const [fn, list] of returns) {
+      let t: StaticType = "bottom";
+      for (const r of list) t = join(t, typeOf(r));
+      if (t !== returnTypes.get(fn)) {
+        returnTypes.set(fn, t);
+        changed = true;
+      }
+    }
     for (const [b, list] of sources) {
       let t: StaticType = "bottom";
       for (const src of list) t = join(t, src());
@@ -327,6 +348,7 @@ export function inferTypes(a: Analysis): TypeFacts {
     }
   }
   const rawFloats = new Set<Binding>();
+  for (const [fn, t] of returnTypes) if (t === "bottom") returnTypes.set(fn, "any");
   for (const [b, t] of types) {
     if (t === "bottom") types.set(b, "any");
     else if (t === "float" && rawCandidates.has(b) && !notRaw.has(b)) rawFloats.add(b);

@@ -1,6 +1,7 @@
 // Compiled from arith.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   concat,
   eq,
   float,
@@ -8,17 +9,20 @@ import {
   floatPow,
   gt,
   idiv,
+  idivInt,
   le,
   lt,
   type LuaValue,
   math,
   mkfloat,
   mod,
+  modInt,
   mul,
+  mulInt,
   print,
-  results,
   shl,
   sub,
+  subInt,
   toFloat,
   unm,
 } from "qsys2ts/runtime";
@@ -26,7 +30,7 @@ import {
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Arithmetic with Lua 5.3's integer and float subtypes
   print(
-    add(1, 2),
+    addInt(1, 2),
     mkfloat(1 + 2),
     mkfloat(10 / 2),
     mkfloat(7 / 2),
@@ -34,20 +38,20 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     mkfloat(floatPow(2, 0.5)),
   );
   print(
-    idiv(7, 2),
-    idiv(-7, 2),
-    idiv(7, -2),
-    idiv(-7, -2),
+    idivInt(7, 2),
+    idivInt(-7, 2),
+    idivInt(7, -2),
+    idivInt(-7, -2),
     mkfloat(Math.floor(7 / 2)),
     mkfloat(Math.floor(-7.5 / 2)),
     mkfloat(Math.floor(1 / 0)),
     mkfloat(Math.floor(-1 / 0)),
   );
   print(
-    mod(7, 3),
-    mod(-7, 3),
-    mod(7, -3),
-    mod(-7, -3),
+    modInt(7, 3),
+    modInt(-7, 3),
+    modInt(7, -3),
+    modInt(-7, -3),
     mkfloat(floatMod(5.5, 2)),
     mkfloat(floatMod(-5.5, 2)),
     mkfloat(floatMod(5, 2.5)),
@@ -63,11 +67,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   print(
     9007199254740993n,
-    add(9007199254740992n, 1),
+    addInt(9007199254740992n, 1),
     mkfloat(floatPow(2, 53) + 1),
-    mul(4611686018427387904n, 2),
+    mulInt(4611686018427387904n, 2),
   );
-  print(unm(sub(-9223372036854775807n, 1)), add(9223372036854775807n, 9223372036854775807n));
+  print(unm(subInt(-9223372036854775807n, 1)), addInt(9223372036854775807n, 9223372036854775807n));
   print(-1, 16, 10, float(16), 10.5, float(100), 0.01, 0.5, float(3), float(9223372036854776000));
   print(
     add("10", 1),
@@ -103,7 +107,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   print(
     mkfloat(3 * 1.5),
-    mul(100000000000000, 100000000000000),
+    mulInt(100000000000000, 100000000000000),
     mkfloat(0.1 + 0.2),
     mkfloat(1e308 * 10),
     mkfloat(-1e308 * 10),
@@ -114,10 +118,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     0 / 0 !== 0 / 0,
     mkfloat(floatPow(2, 63)),
     unm(mkfloat(floatPow(2, 63))),
-    ...results(math.tointeger(mkfloat(floatPow(2, 62)))),
+    math.tointeger(mkfloat(floatPow(2, 62))),
   );
   let big: LuaValue = shl(1, 62);
-  print(add(big, big), mul(big, 4), idiv(add(big, big), 3));
+  print(addInt(big, big), mulInt(big, 4), idivInt(addInt(big, big), 3));
   let i: LuaValue = 0;
   for (let _ = 1; _ <= 10; _++) {
     i = mkfloat(toFloat(i) + 0.1);
@@ -134,6 +138,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     unm(mkfloat(floatPow(2, 2))),
     mkfloat(floatPow(-2, 2)),
     mkfloat(floatPow(2, floatPow(3, 2))),
-    mkfloat(toFloat(add(1, mul(2, 3))) - 4 / 2),
+    mkfloat(toFloat(addInt(1, mulInt(2, 3))) - 4 / 2),
   );
 }

@@ -1,12 +1,13 @@
 // Compiled from assignment.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
   first,
   G,
   index,
   type LuaValue,
-  mul,
+  mulInt,
   results,
   setindex,
   tableOf,
@@ -44,7 +45,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
 
   $1 = t;
   $2 = i;
-  [$3, $4] = [add(i, 1), 20];
+  [$3, $4] = [addInt(i, 1), 20];
   setindex($1, $2, $4);
   i = $3;
   call(index(G, "print"), i, index(t, 1), index(t, 2));
@@ -108,8 +109,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   call(index(G, "print"), add(index(obj, "x"), index(obj, "y")));
   let s: LuaValue = 0;
   for (let k = 1; k <= 3; k++) {
-    let k2: LuaValue = mul(k, 2);
-    s = add(s, k2);
+    let k2: LuaValue = mulInt(k, 2);
+    s = addInt(s, k2);
   }
   call(index(G, "print"), s);
   {
@@ -120,6 +121,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let a_3: string = "shadow";
   call(index(G, "print"), a_3);
   let v: number = 1;
-  let v_2: LuaValue = add(v, 1);
+  let v_2: LuaValue = addInt(v, 1);
   call(index(G, "print"), v_2);
 }

@@ -1,6 +1,7 @@
 // Compiled from control.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
   first,
   float,
@@ -16,6 +17,7 @@ import {
   math,
   mkfloat,
   mul,
+  mulInt,
   NONE,
   pcall,
   print,
@@ -51,16 +53,16 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       return "big";
     }
   }
-  print(classify(-1), classify(0), classify(5), ...results(classify(50)));
+  print(classify(-1), classify(0), classify(5), classify(50));
   let i: LuaValue = 0;
   while (i < 3) {
-    i = add(i, 1);
+    i = addInt(i, 1);
   }
   print(i);
   let j: LuaValue = 0;
   while (true) {
     let k: LuaValue = j;
-    j = add(j, 1);
+    j = addInt(j, 1);
     if (k >= 4) break;
   }
   print(j);
@@ -161,7 +163,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let w: LuaValue = tableOf();
   let c: LuaValue = 0;
   while (c < 3) {
-    c = add(c, 1);
+    c = addInt(c, 1);
     let cc: LuaValue = c;
     setindex(w, c, function (): LuaValue {
       return cc;
@@ -192,13 +194,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   let v: number = 5;
-  for (const $for5 = forPrep(v, add(v, 1), 1); $for5.next();) {
+  for (const $for5 = forPrep(v, addInt(v, 1), 1); $for5.next();) {
     const v_2: LuaValue = $for5.value;
     io.write(v_2, " ");
   }
   print(v);
   for (let q = 1; q <= 3; q++) {
-    let q_2: LuaValue = mul(q, 10);
+    let q_2: LuaValue = mulInt(q, 10);
     io.write(q_2, " ");
   }
   print();
@@ -287,12 +289,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let z: LuaValue = 0;
   for (const $for11 = forPrep(1, 10, 0); $for11.next();) {
     const a: LuaValue = $for11.value;
-    z = add(z, 1);
+    z = addInt(z, 1);
   }
   print(z);
   for (const $for12 = forPrep(10, 1, 0); $for12.next();) {
     const a: LuaValue = $for12.value;
-    z = add(z, 1);
+    z = addInt(z, 1);
     if (z > 3) {
       break;
     }

@@ -23,7 +23,7 @@ import {
   results,
   select,
   setindex,
-  sub,
+  subInt,
   tableOf,
   tostring,
   truthy,
@@ -53,12 +53,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     ),
   );
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co, 1, 2)));
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co, 10)));
   print(...results(coroutine.resume(co, "x", "y")));
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co)));
   let gen = withCo(
     function gen(n?: LuaValue): LuaValue {
@@ -109,14 +109,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         coroutine.yield("bottom");
         return "up";
       }
-      return deep(sub(n, 1));
+      return deep(subInt(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
       if (n === 0) {
         yield* callCo(coroutine.yield, "bottom");
         return "up";
       }
-      return yield* callCo(deep, sub(n, 1));
+      return yield* callCo(deep, subInt(n, 1));
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -228,7 +228,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     withCo(
       function (): LuaValue {
         print(coroutine.isyieldable(), ...results(select(2, ...results(coroutine.running()))));
-        print(...results(coroutine.status(...results(coroutine.running()))));
+        print(coroutine.status(...results(coroutine.running())));
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -320,7 +320,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     io.write(item, ";");
   }
-  print(...results(coroutine.status(producer)));
+  print(coroutine.status(producer));
   print(...results(coroutine.resume(...results(coroutine.running()))));
   print(
     ...results(

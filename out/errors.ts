@@ -8,7 +8,7 @@ import {
   error,
   errorAt,
   first,
-  idiv,
+  idivInt,
   index,
   io,
   le,
@@ -16,7 +16,7 @@ import {
   lt,
   type LuaValue,
   math,
-  mod,
+  modInt,
   mul,
   NONE,
   pcall,
@@ -261,14 +261,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        return idiv(1, 0);
+        return idivInt(1, 0);
       }),
     ),
   );
   print(
     ...results(
       pcall(function (): LuaValue {
-        return mod(1, 0);
+        return modInt(1, 0);
       }),
     ),
   );
@@ -289,17 +289,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ),
   );
   print(
-    ...results(
-      type(
-        ...results(
-          select(
-            2,
-            ...results(
-              pcall(function (): LuaValue {
-                assert(false, tableOf([1]));
-                return NONE;
-              }),
-            ),
+    type(
+      ...results(
+        select(
+          2,
+          ...results(
+            pcall(function (): LuaValue {
+              assert(false, tableOf([1]));
+              return NONE;
+            }),
           ),
         ),
       ),
@@ -318,15 +316,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         ...results(
           pcall(function (): LuaValue {
             error(
-              ...results(
-                setmetatable(
-                  tableOf(),
-                  tableOf(undefined, {
-                    __tostring: function (): LuaValue {
-                      return "custom";
-                    },
-                  }),
-                ),
+              setmetatable(
+                tableOf(),
+                tableOf(undefined, {
+                  __tostring: function (): LuaValue {
+                    return "custom";
+                  },
+                }),
               ),
             );
             return NONE;
@@ -335,7 +331,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       ),
     ),
   );
-  print(...results(tostring(...results(select(2, ...results(pcall(error, "with traceback?")))))));
+  print(tostring(...results(select(2, ...results(pcall(error, "with traceback?"))))));
   print(...results(pcall(string.rep)));
   print(...results(pcall(string.sub)));
   print(...results(pcall(math.floor, "x")));

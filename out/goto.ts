@@ -1,15 +1,15 @@
 // Compiled from goto.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   concat,
   eq,
   forIn,
   io,
   ipairs,
   type LuaValue,
-  mod,
+  modInt,
   print,
-  results,
   tableOf,
 } from "qsys2ts/runtime";
 
@@ -17,7 +17,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let $1: LuaValue;
   // goto and labels: continue, forward and backward jumps, nested loops
   for (let i = 1; i <= 5; i++) {
-    if (mod(i, 2) === 0) {
+    if (modInt(i, 2) === 0) {
       continue;
     }
     io.write(i, " ");
@@ -25,7 +25,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   let n: LuaValue = 0;
   top: while (true) {
-    n = add(n, 1);
+    n = addInt(n, 1);
     if (n < 4) {
       continue top;
     }
@@ -53,7 +53,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let k: LuaValue = 0;
   done: {
     while (true) {
-      k = add(k, 1);
+      k = addInt(k, 1);
       if (k > 3) {
         break done;
       }
@@ -62,7 +62,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print("k", k);
   let r: LuaValue = 0;
   while (true) {
-    r = add(r, 1);
+    r = addInt(r, 1);
     cont: {
       if (r === 2) {
         break cont;
@@ -85,7 +85,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     return concat("found ", x);
   }
-  print(find(tableOf([1, 2, 3]), 2), ...results(find(tableOf([1]), 5)));
+  print(find(tableOf([1, 2, 3]), 2), find(tableOf([1]), 5));
   // crossing jumps
   let i: LuaValue = 1;
   a: while (true) {
@@ -95,8 +95,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       }
       io.write("a", i, " ");
       b: while (true) {
-        i = add(i, 1);
-        if (mod(i, 2) === 0) {
+        i = addInt(i, 1);
+        if (modInt(i, 2) === 0) {
           continue b;
         }
         break b;
@@ -139,7 +139,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let k_2 = 1; k_2 <= 3; k_2++) {
     let n_2: LuaValue = 0;
     again: while (true) {
-      n_2 = add(n_2, 1);
+      n_2 = addInt(n_2, 1);
       if (n_2 < k_2) {
         continue again;
       }

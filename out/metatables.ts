@@ -125,13 +125,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   });
   let a: LuaValue = first(vec(1, 2)),
     b: LuaValue = first(vec(3, 4));
-  print(
-    tostring(add(a, b)),
-    tostring(sub(a, b)),
-    mul(a, b),
-    tostring(mul(a, 2)),
-    ...results(tostring(unm(a))),
-  );
+  print(tostring(add(a, b)), tostring(sub(a, b)), mul(a, b), tostring(mul(a, 2)), tostring(unm(a)));
   print(
     div(a, b),
     mod(a, b),
@@ -152,7 +146,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     eq(getmetatable(a), V),
     eq(index(getmetatable("abc"), "__index"), string),
-    ...results(getmetatable(tableOf())),
+    getmetatable(tableOf()),
   );
   let protected_: LuaValue = setmetatable(tableOf(), tableOf(undefined, { __metatable: "locked" }));
   print(getmetatable(protected_), ...results(pcall(setmetatable, protected_, tableOf())));
@@ -164,7 +158,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     }),
   );
-  print(index(defaults, "hello"), index(defaults, 1), ...results(rawget(defaults, "hello")));
+  print(index(defaults, "hello"), index(defaults, 1), rawget(defaults, "hello"));
   let chain: LuaValue = setmetatable(
     tableOf(),
     tableOf(undefined, {

@@ -1,6 +1,7 @@
 // Compiled from oop.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
   callMethod,
   concat as $concat,
@@ -207,7 +208,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (const [_, v] of forIn(ipairs(vs))) {
     setindex(out, add(len(out), 1), tostring(v));
   }
-  print(...results(table.concat(out, " ")));
+  print(table.concat(out, " "));
   table.sort(vs, function (p?: LuaValue, q?: LuaValue): LuaValue {
     return gt(index(p, "x"), index(q, "x"));
   });
@@ -215,7 +216,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (const [_, v] of forIn(ipairs(vs))) {
     setindex(out, add(len(out), 1), tostring(v));
   }
-  print(...results(table.concat(out, " ")));
+  print(table.concat(out, " "));
   // Properties through __index/__newindex functions (read-only fields, computed values)
   function readonly_(t?: LuaValue): LuaValue {
     return setmetatable(
@@ -248,14 +249,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   let n: LuaValue = 0;
   for (const [k, v] of forIn(pairs(days))) {
-    n = add(n, 1);
+    n = addInt(n, 1);
   }
   print("pairs saw", n);
   // Counting instances through a shared upvalue and a __gc-free finaliser list
   let created: LuaValue = 0;
   let Counter: LuaValue = class_();
   setindex(Counter, "new", function (): LuaValue {
-    created = add(created, 1);
+    created = addInt(created, 1);
     return setmetatable(tableOf(undefined, { id: created }), Counter);
   });
   setindex(Counter, "__tostring", function (c?: LuaValue): LuaValue {

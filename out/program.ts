@@ -29,7 +29,7 @@ import {
   setindex,
   setmetatable,
   string,
-  sub,
+  subInt,
   table,
   tableOf,
   truthy,
@@ -161,7 +161,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   let t: LuaValue = tableOf([first(minmax(2, 3)), ...results(minmax(4, 5))]);
   print(len(t), index(t, 1), index(t, 2), index(t, 3));
-  print(...results(string.format("%d..%d", ...results(minmax(10, 20, 30)))));
+  print(string.format("%d..%d", ...results(minmax(10, 20, 30))));
   // A word frequency count with gsub/gmatch and sorted output
   let text: string = "the quick brown fox jumps over the lazy dog the fox";
   let counts: LuaValue = tableOf();
@@ -194,7 +194,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     if (truthy(v)) {
       return v;
     }
-    v = $add(fib(sub(n_2, 1)), fib(sub(n_2, 2)));
+    v = $add(fib(subInt(n_2, 1)), fib(subInt(n_2, 2)));
     setindex(memo, n_2, v);
     return v;
   }

@@ -1,6 +1,7 @@
 // Compiled from tables.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   concat as $concat,
   first,
   float,
@@ -11,8 +12,8 @@ import {
   type LuaValue,
   math,
   mkfloat,
-  mod,
-  mul,
+  modInt,
+  mulInt,
   next,
   NONE,
   pairs,
@@ -32,7 +33,7 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Table constructors, keys, length and traversal
-  let t: LuaValue = tableOf([10, 20, 30], { x: 1 }, ["y z", 2, add(3, 1), 40]);
+  let t: LuaValue = tableOf([10, 20, 30], { x: 1 }, ["y z", 2, addInt(3, 1), 40]);
   print(
     len(t),
     index(t, 1),
@@ -50,7 +51,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(len(holes), index(holes, 3));
   let n: LuaValue = tableOf(undefined, { n: 0 });
   for (let i = 1; i <= 100; i++) {
-    setindex(n, i, mul(i, i));
+    setindex(n, i, mulInt(i, i));
   }
   print(len(n), index(n, 100), index(n, 101));
   setindex(n, 100, undefined);
@@ -61,18 +62,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     setindex(keys, add(len(keys), 1), $concat(tostring(k), $concat("=", tostring(v))));
   }
   table.sort(keys);
-  print(...results(table.concat(keys, " ")));
+  print(table.concat(keys, " "));
   let count: LuaValue = 0;
   for (const [k] of forIn(pairs(tableOf()))) {
-    count = add(count, 1);
+    count = addInt(count, 1);
   }
-  print(
-    count,
-    first(next(tableOf())),
-    type(next),
-    rawlen(tableOf([1, 2])),
-    ...results(rawlen("abc")),
-  );
+  print(count, first(next(tableOf())), type(next), rawlen(tableOf([1, 2])), rawlen("abc"));
   print(
     ...results(
       pcall(function (): LuaValue {
@@ -95,7 +90,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     index(tableOf(), undefined),
     rawget(tableOf([5]), 1),
     rawequal(t, t),
-    ...results(rawequal(t, tableOf())),
+    rawequal(t, tableOf()),
   );
   let nested: LuaValue = tableOf(undefined, {
     a: tableOf(undefined, { b: tableOf(undefined, { c: "deep" }) }),
@@ -134,7 +129,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     setindex(arr, i, i);
   }
   for (let i = 1; i <= 10; i++) {
-    if (mod(i, 2) === 0) {
+    if (modInt(i, 2) === 0) {
       setindex(arr, i, undefined);
     }
   }

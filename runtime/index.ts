@@ -3,7 +3,8 @@ export { LuaFloat, float, mkfloat, notFalse, truthy, type LuaValue, type LuaFunc
 export { LuaTable, tableOf } from "./lua/table.ts";
 export { LuaError, registerChunk, type ChunkInfo } from "./lua/errors.ts";
 export { LuaUserdata } from "./lua/meta.ts";
-export { add, sub, mul, div, mod, pow, idiv, unm, toFloat, floatMod, floatPow } from "./lua/arith.ts";
+export { add, sub, mul, div, mod, pow, idiv, unm } from "./lua/arith.ts";
+export { addInt, subInt, mulInt, modInt, idivInt, toFloat, floatMod, floatPow } from "./lua/arith.ts";
 export { band, bor, bxor, shl, shr, bnot } from "./lua/bitwise.ts";
 export { eq, ne, lt, le, gt, ge } from "./lua/compare.ts";
 export { concat, len } from "./lua/concat.ts";

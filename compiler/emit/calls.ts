@@ -95,6 +95,12 @@ function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]
   return undefined;
 }
 
+/** A call known to return exactly one value (a local function whose every return has one). */
+export function returnsOneValue(ctx: EmitContext, e: AnyCall): boolean {
+  if (ctx.co || (e.base.type === "MemberExpression" && e.base.indexer === ":")) return false;
+  return directCallee(ctx, e.base, argumentsOf(e))?.single === true;
+}
+
 /** `string.format` etc. read as values (not called) when the library is fixed. */
 export function libraryMember(ctx: EmitContext, e: L.MemberExpression): string | undefined {
   if (e.indexer !== "." || e.base.type !== "Identifier") return undefined;

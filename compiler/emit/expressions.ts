@@ -4,7 +4,7 @@ import type { L } from "../parse.ts";
 import { isMulti } from "../analyse.ts";
 import { stringValue, type EmitContext } from "./context.ts";
 import { binary, unary, logical, isBooleanTyped } from "./operators.ts";
-import { callExpression, libraryMember } from "./calls.ts";
+import { callExpression, libraryMember, returnsOneValue } from "./calls.ts";
 import { tableConstructor } from "./tables.ts";
 import { functionExpression } from "./functions.ts";
 import { isRawFloat } from "./numbers.ts";
@@ -75,6 +75,7 @@ export function condition(ctx: EmitContext, e: L.Expression): string {
 export function spreadLast(ctx: EmitContext, e: L.Expression): string {
   if (!isMulti(ctx.analysis.chunk, e)) return value(ctx, e);
   if (e.type === "VarargLiteral") return `...${ctx.fn.varargs}`;
+  if (returnsOneValue(ctx, e as L.CallExpression)) return value(ctx, e);
   return `...${ctx.rt("results")}(${callExpression(ctx, e as L.CallExpression, "all")})`;
 }
 

@@ -5,6 +5,7 @@ import type { L } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { condition, numberLiteral, value, wrap } from "./expressions.ts";
 import { isComputedFloat, rawNumber, staticType, typedComparison } from "./numbers.ts";
+import { isInteger } from "../types.ts";
 
 const ARITH: Record<string, string> = {
   "+": "add",
@@ -24,6 +25,9 @@ const ARITH: Record<string, string> = {
 
 const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">=": "ge" };
 
+/** Integer arithmetic when both operands are proved integers (see compiler/types.ts). */
+const INT_ARITH: Record<string, string> = { "+": "addInt", "-": "subInt", "*": "mulInt", "%": "modInt", "//": "idivInt" };
+
 export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const op = e.operator as string;
   const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : typedComparison(ctx, e);
@@ -32,7 +36,7 @@ export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
   const cmp = COMPARE[op];
   if (cmp) return `${ctx.markOp(at.line, at.column, [])}${ctx.rt(cmp)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
-  const helper = ARITH[op];
+  const helper = INT_ARITH[op] && isInteger(staticType(ctx, e.left)) && isInteger(staticType(ctx, e.right)) ? INT_ARITH[op] : ARITH[op];
   if (!helper) throw new Error(`unknown operator ${op}`);
   return `${ctx.markOp(at.line, at.column, [e.left, e.right], false)}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
 }

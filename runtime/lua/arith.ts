@@ -104,6 +104,51 @@ export function unm(a: LuaValue): LuaValue {
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
 }
 
+// Integer operations, for operands the compiler proved to be integers (a number or a bigint):
+// no subtype checks, only the range check that sends overflow past 2^53 to int64 arithmetic.
+const MAX_SAFE = 9007199254740991;
+
+export function addInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+  }
+  return intArith(Op.Add, BigInt(a), BigInt(b));
+}
+
+export function subInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+  }
+  return intArith(Op.Sub, BigInt(a), BigInt(b));
+}
+
+export function mulInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r; // no -0 among integers
+  }
+  return intArith(Op.Mul, BigInt(a), BigInt(b));
+}
+
+export function modInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    const m = a % b;
+    return m === 0 ? 0 : m < 0 !== b < 0 ? m + b : m;
+  }
+  return intArith(Op.Mod, BigInt(a), BigInt(b));
+}
+
+export function idivInt(a: LuaValue, b: LuaValue): LuaValue {
+  // within ±2^31 the float quotient is exact enough for floor
+  if (typeof a === "number" && typeof b === "number" && b !== 0 && a <= 0x7fffffff && a >= -0x80000000 && b <= 0x7fffffff && b >= -0x80000000) {
+    const q = Math.floor(a / b);
+    return q === 0 ? 0 : q;
+  }
+  return intArith(Op.Idiv, BigInt(a), BigInt(b));
+}
+
 // Raw float operations, for code whose operands the compiler proved to be numbers
 // (compiler/emit/numbers.ts): a float lives there as a plain JS number.
 

@@ -18,13 +18,22 @@ export class LuaTable {
   private iter: Iterator<[LuaValue, LuaValue]> | undefined = undefined;
   private iterKey: LuaValue = undefined;
 
+  // get and set are small, so V8 inlines them where they are called: string keys and keys
+  // of the array part first, everything else in getOther/setOther.
   get(key: LuaValue): LuaValue {
+    if (typeof key === "string") {
+      const hash = this.hash;
+      return hash === undefined ? undefined : hash.get(key);
+    }
     if (typeof key === "number") {
       const arr = this.arr;
       if (key > 0 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
-    } else if (typeof key === "string") {
-      return this.hash?.get(key);
-    } else if (key instanceof LuaFloat) {
+    }
+    return this.getOther(key);
+  }
+
+  private getOther(key: LuaValue): LuaValue {
+    if (key instanceof LuaFloat) {
       key = normaliseKey(key);
       if (typeof key === "number" && key > 0 && key <= this.arr.length) return this.arr[key - 1];
     }
@@ -37,6 +46,20 @@ export class LuaTable {
   }
 
   set(key: LuaValue, value: LuaValue): void {
+    if (typeof key === "string") {
+      if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
+      if (value === undefined) this.hash?.delete(key);
+      else (this.hash ??= new Map()).set(key, value);
+      return;
+    }
+    if (typeof key === "number" && value !== undefined && key > 0 && key <= this.arr.length && Number.isInteger(key)) {
+      this.arr[key - 1] = value;
+      return;
+    }
+    this.setOther(key, value);
+  }
+
+  private setOther(key: LuaValue, value: LuaValue): void {
     if (typeof key === "number") {
       if (Number.isInteger(key) && key > 0) {
         const arr = this.arr;
@@ -57,8 +80,6 @@ export class LuaTable {
           return;
         }
       } else if (Number.isNaN(key)) throw runtimeError("table index is NaN");
-    } else if (typeof key === "string") {
-      if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
     } else if (key === undefined) throw runtimeError("table index is nil");
     else if (key instanceof LuaFloat) return this.set(normaliseKey(key), value);
     if (value === undefined) {

@@ -178,7 +178,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     );
   });
   for (let i = 1; i <= 4; i++) {
-    io.write(index(words, i), "=", index(counts, index(words, i)), i < 4 ? ", " : "\n");
+    io.write(index(words, i), "=", index(counts, index(words, i)), lt(i, 4) ? ", " : "\n");
   }
   print(
     first(callMethod(text, "gsub", "the", "THE")),

@@ -22,6 +22,8 @@ sameAsLua("float locals", [
   "local x = 2.0; local t = {x, x * 2, [x] = 'two'}; print(t[1], t[2], t[2.0], t[x])",
   "local r = 10.0; r = r // 3; print(r, math.type(r))",
   "local f = 3.7; print(math.floor(f), math.ceil(f), math.tointeger(f), f | 0 == nil)",
+  "local m, n = -1.0, -2^63; print(m % n, n % m, 1.0 % n, -1.0 % -math.huge, 5.5 % -math.huge, -5.5 % math.huge)",
+  "print(-1.0 % -9.2e18, 3 % -math.huge, -3 % -math.huge, 1e-200 % -1e-200, 0.0 % -1)",
 ]);
 
 sameAsLua("integers and comparisons", [

@@ -7,7 +7,7 @@ import { binary, unary, logical, isBooleanTyped } from "./operators.ts";
 import { callExpression, libraryMember, returnsOneValue } from "./calls.ts";
 import { tableConstructor } from "./tables.ts";
 import { functionExpression } from "./functions.ts";
-import { isRawFloat } from "./numbers.ts";
+import { isRawFloat, typedComparison } from "./numbers.ts";
 
 /** An expression as exactly one Lua value. */
 export function value(ctx: EmitContext, e: L.Expression): string {
@@ -63,6 +63,11 @@ export function condition(ctx: EmitContext, e: L.Expression): string {
       break;
     case "LogicalExpression":
       return `${wrap(condition(ctx, e.left))} ${e.operator === "and" ? "&&" : "||"} ${wrap(condition(ctx, e.right))}`;
+    case "BinaryExpression": {
+      const typed = typedComparison(ctx, e);
+      if (typed !== undefined) return typed;
+      break;
+    }
   }
   if (isBooleanTyped(e, ctx)) return value(ctx, e);
   return `${ctx.rt("truthy")}(${value(ctx, e)})`;

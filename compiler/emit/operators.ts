@@ -30,7 +30,9 @@ const INT_ARITH: Record<string, string> = { "+": "addInt", "-": "subInt", "*": "
 
 export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const op = e.operator as string;
-  const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : typedComparison(ctx, e);
+  // A value may sit in a list: `f(a < b, c > d)` would read as a generic call in TypeScript
+  // (and prettier drops parentheses around it), so < and > are plain only in conditions.
+  const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : op === "<" || op === ">" ? undefined : typedComparison(ctx, e);
   if (typed !== undefined) return typed;
   const at = ctx.analysis.chunk.operators.get(e)!;
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");

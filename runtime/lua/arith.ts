@@ -167,10 +167,10 @@ export function floatPow(a: number, b: number): number {
   return powf(a, b);
 }
 
-/** C fmod with Lua's sign adjustment (luai_nummod). */
+/** C fmod with Lua 5.3's sign adjustment (llimits.h luai_nummod: when m*b < 0, m += b). */
 function fmod(a: number, b: number): number {
   let m = a % b;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  if (m * b < 0) m += b;
   return m;
 }
 

@@ -29,18 +29,6 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
-  let $1: LuaValue,
-    $2: LuaValue,
-    $3: LuaValue,
-    $4: LuaValue,
-    $5: LuaValue,
-    $6: LuaValue,
-    $7: LuaValue,
-    $8: LuaValue,
-    $9: LuaValue,
-    $10: LuaValue,
-    $11: LuaValue,
-    $12: LuaValue;
   // Control flow: if, while, repeat, numeric and generic for, break
   function classify(n?: LuaValue): LuaValue {
     if (n < 0) {
@@ -119,7 +107,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep(1, 10, 0); $for1.next();) {
           const a: LuaValue = $for1.value;
         }
@@ -130,7 +117,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep("x", 10, 1); $for1.next();) {
           const a: LuaValue = $for1.value;
         }
@@ -154,7 +140,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print(first(call(index(fns, 1))), first(call(index(fns, 2))), ...results(call(index(fns, 3))));
   let gen: LuaValue = tableOf();
-  for (const [_, v] of forIn(ipairs(tableOf(["x", "y"])))) {
+  for (const $it5 = forIn(ipairs(tableOf(["x", "y"]))); $it5.next();) {
+    const _: LuaValue = $it5.a,
+      v: LuaValue = $it5.b;
     setindex(gen, add(len(gen), 1), function (): LuaValue {
       return v;
     });
@@ -170,7 +158,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     });
   }
   print(first(call(index(w, 1))), ...results(call(index(w, 3))));
-  for (const [idx, v] of forIn(ipairs(tableOf([1, 2, undefined, 4])))) {
+  for (const $it6 = forIn(ipairs(tableOf([1, 2, undefined, 4]))); $it6.next();) {
+    const idx: LuaValue = $it6.a,
+      v: LuaValue = $it6.b;
     io.write(idx, ":", v, " ");
   }
   print();
@@ -180,7 +170,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     return NONE;
   }
-  for (const [x, y] of forIn([iter, 3, 0])) {
+  for (const $it7 = forIn([iter, 3, 0]); $it7.next();) {
+    const x: LuaValue = $it7.a,
+      y: LuaValue = $it7.b;
     io.write(x, ",", y, " ");
   }
   print();
@@ -194,8 +186,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   let v: number = 5;
-  for (const $for5 = forPrep(v, addInt(v, 1), 1); $for5.next();) {
-    const v_2: LuaValue = $for5.value;
+  for (const $for8 = forPrep(v, addInt(v, 1), 1); $for8.next();) {
+    const v_2: LuaValue = $for8.value;
     io.write(v_2, " ");
   }
   print(v);
@@ -205,21 +197,21 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   // numeric for at the int64 limits (5.3 wraps the counter), strings, zero steps, float starts
-  for (const $for6 = forPrep(sub(math.maxinteger, 2), math.maxinteger, 2); $for6.next();) {
-    const a: LuaValue = $for6.value;
+  for (const $for9 = forPrep(sub(math.maxinteger, 2), math.maxinteger, 2); $for9.next();) {
+    const a: LuaValue = $for9.value;
     io.write(a, " ");
     if (lt(a, 0)) {
       break;
     }
   }
   print();
-  for (const $for7 = forPrep(9007199254740990, 9007199254740994n, 1); $for7.next();) {
-    const a: LuaValue = $for7.value;
+  for (const $for10 = forPrep(9007199254740990, 9007199254740994n, 1); $for10.next();) {
+    const a: LuaValue = $for10.value;
     io.write(a, " ");
   }
   print();
-  for (const $for8 = forPrep(-1, -3, math.mininteger); $for8.next();) {
-    const a: LuaValue = $for8.value;
+  for (const $for11 = forPrep(-1, -3, math.mininteger); $for11.next();) {
+    const a: LuaValue = $for11.value;
     io.write(a, " ");
     break;
   }
@@ -227,7 +219,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep("1", 2, 1); $for1.next();) {
           const i_2: LuaValue = $for1.value;
           io.write(i_2, math.type(i_2), " ");
@@ -249,7 +240,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep(1, 2, "1"); $for1.next();) {
           const i_4: LuaValue = $for1.value;
           io.write(i_4, math.type(i_4), " ");
@@ -275,25 +265,25 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let i_8 = 1, $limit = forLimit(math.huge, -1); i_8 >= $limit; i_8--) {
     print("never");
   }
-  for (const $for9 = forPrep(1e-20, 2, 1); $for9.next();) {
-    const i_9: LuaValue = $for9.value;
+  for (const $for12 = forPrep(1e-20, 2, 1); $for12.next();) {
+    const i_9: LuaValue = $for12.value;
     io.write(i_9, " ");
   }
   print();
-  for (const $for10 = forPrep(3, 1, float(0)); $for10.next();) {
-    const i_10: LuaValue = $for10.value;
+  for (const $for13 = forPrep(3, 1, float(0)); $for13.next();) {
+    const i_10: LuaValue = $for13.value;
     io.write(i_10, " ");
     break;
   }
   print();
   let z: LuaValue = 0;
-  for (const $for11 = forPrep(1, 10, 0); $for11.next();) {
-    const a: LuaValue = $for11.value;
+  for (const $for14 = forPrep(1, 10, 0); $for14.next();) {
+    const a: LuaValue = $for14.value;
     z = addInt(z, 1);
   }
   print(z);
-  for (const $for12 = forPrep(10, 1, 0); $for12.next();) {
-    const a: LuaValue = $for12.value;
+  for (const $for15 = forPrep(10, 1, 0); $for15.next();) {
+    const a: LuaValue = $for15.value;
     z = addInt(z, 1);
     if (z > 3) {
       break;

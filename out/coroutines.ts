@@ -99,7 +99,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       );
     },
   );
-  for (const [v] of forIn(gen(4))) {
+  for (const $it1 = forIn(gen(4)); $it1.next();) {
+    const v: LuaValue = $it1.a;
     io.write(v, " ");
   }
   print();
@@ -300,13 +301,17 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let producer: LuaValue = coroutine.create(
     withCo(
       function (): LuaValue {
-        for (const [_, item] of forIn(ipairs(tableOf(["a", "b"])))) {
+        for (const $it1 = forIn(ipairs(tableOf(["a", "b"]))); $it1.next();) {
+          const _: LuaValue = $it1.a,
+            item: LuaValue = $it1.b;
           coroutine.yield(item);
         }
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        for (const [_, item] of forIn(yield* callCo(ipairs, tableOf(["a", "b"])))) {
+        for (const $it1 = forIn(yield* callCo(ipairs, tableOf(["a", "b"]))); $it1.next();) {
+          const _: LuaValue = $it1.a,
+            item: LuaValue = $it1.b;
           yield* callCo(coroutine.yield, item);
         }
         return NONE;

@@ -86,7 +86,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(...results(tail(100000)));
   function varsum(...varargs: LuaValue[]): LuaValue {
     let s: LuaValue = 0;
-    for (const [_, x] of forIn(ipairs(tableOf([...varargs])))) {
+    for (const $it1 = forIn(ipairs(tableOf([...varargs]))); $it1.next();) {
+      const _: LuaValue = $it1.a,
+        x: LuaValue = $it1.b;
       s = add(s, x);
     }
     return [s, ...varargs];

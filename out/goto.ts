@@ -74,7 +74,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   function find(t?: LuaValue, x?: LuaValue): LuaValue {
     found: {
-      for (const [i, v] of forIn(ipairs(t))) {
+      for (const $it1 = forIn(ipairs(t)); $it1.next();) {
+        const i: LuaValue = $it1.a,
+          v: LuaValue = $it1.b;
         if (eq(v, x)) {
           break found;
         }

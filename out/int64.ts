@@ -49,7 +49,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     return h;
   }
-  for (const [_, s] of forIn(ipairs(tableOf(["", "a", "foobar", "Q-SYS Core 110f"])))) {
+  for (const $it1 = forIn(ipairs(tableOf(["", "a", "foobar", "Q-SYS Core 110f"]))); $it1.next();) {
+    const _: LuaValue = $it1.a,
+      s: LuaValue = $it1.b;
     print(string.format("%-16s %20d %016x", s, fnv1a(s), fnv1a(s)));
   }
   // xorshift64*: shifts are logical, multiplication wraps

@@ -214,7 +214,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     }),
   );
-  for (const [k, v] of forIn(pairs(p))) {
+  for (const $it1 = forIn(pairs(p)); $it1.next();) {
+    const k: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
     print("pairs", k, v);
   }
   let named: LuaValue = setmetatable(tableOf(), tableOf(undefined, { __name: "MyType" }));

@@ -182,7 +182,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     first(call(Square, 4)),
     ...results(call(Rect, 1.5, 2)),
   ]);
-  for (const [i, s] of forIn(ipairs(shapes))) {
+  for (const $it1 = forIn(ipairs(shapes)); $it1.next();) {
+    const i: LuaValue = $it1.a,
+      s: LuaValue = $it1.b;
     print(
       i,
       first(callMethod(s, "describe")),
@@ -205,7 +207,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   ]);
   table.sort(vs);
   let out: LuaValue = tableOf();
-  for (const [_, v] of forIn(ipairs(vs))) {
+  for (const $it2 = forIn(ipairs(vs)); $it2.next();) {
+    const _: LuaValue = $it2.a,
+      v: LuaValue = $it2.b;
     setindex(out, add(len(out), 1), tostring(v));
   }
   print(table.concat(out, " "));
@@ -213,7 +217,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     return gt(index(p, "x"), index(q, "x"));
   });
   out = tableOf();
-  for (const [_, v] of forIn(ipairs(vs))) {
+  for (const $it3 = forIn(ipairs(vs)); $it3.next();) {
+    const _: LuaValue = $it3.a,
+      v: LuaValue = $it3.b;
     setindex(out, add(len(out), 1), tostring(v));
   }
   print(table.concat(out, " "));
@@ -248,7 +254,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ),
   );
   let n: LuaValue = 0;
-  for (const [k, v] of forIn(pairs(days))) {
+  for (const $it4 = forIn(pairs(days)); $it4.next();) {
+    const k: LuaValue = $it4.a,
+      v: LuaValue = $it4.b;
     n = addInt(n, 1);
   }
   print("pairs saw", n);

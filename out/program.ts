@@ -74,7 +74,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       }
       return lt(index(a, "seq"), index(b, "seq"));
     });
-    for (const [_, ev] of forIn(ipairs(index(self, "queue")))) {
+    for (const $it1 = forIn(ipairs(index(self, "queue"))); $it1.next();) {
+      const _: LuaValue = $it1.a,
+        ev: LuaValue = $it1.b;
       setindex(self, "now", index(ev, "time"));
       let [ok, err]: LuaValue[] = [...results(pcall(index(ev, "run")))];
       if (!truthy(ok)) {
@@ -142,7 +144,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   function minmax(...varargs: LuaValue[]): LuaValue {
     let lo: LuaValue = math.huge,
       hi: LuaValue = unm(math.huge);
-    for (const [_, v] of forIn(ipairs(tableOf([...varargs])))) {
+    for (const $it1 = forIn(ipairs(tableOf([...varargs]))); $it1.next();) {
+      const _: LuaValue = $it1.a,
+        v: LuaValue = $it1.b;
       if (lt(v, lo)) {
         lo = v;
       }
@@ -165,11 +169,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   // A word frequency count with gsub/gmatch and sorted output
   let text: string = "the quick brown fox jumps over the lazy dog the fox";
   let counts: LuaValue = tableOf();
-  for (const [w] of forIn(callMethod(text, "gmatch", "%a+"))) {
+  for (const $it1 = forIn(callMethod(text, "gmatch", "%a+")); $it1.next();) {
+    const w: LuaValue = $it1.a;
     setindex(counts, w, $add(notFalse(index(counts, w)) ?? 0, 1));
   }
   let words: LuaValue = tableOf();
-  for (const [w] of forIn(pairs(counts))) {
+  for (const $it2 = forIn(pairs(counts)); $it2.next();) {
+    const w: LuaValue = $it2.a;
     setindex(words, $add(len(words), 1), w);
   }
   table.sort(words, function (a?: LuaValue, b?: LuaValue): LuaValue {

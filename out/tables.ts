@@ -58,13 +58,16 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(len(n));
   let keys: LuaValue = tableOf();
   let src: LuaValue = tableOf([1, 2, 3], { a: 1, b: 2, c: 3 });
-  for (const [k, v] of forIn(pairs(src))) {
+  for (const $it1 = forIn(pairs(src)); $it1.next();) {
+    const k: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
     setindex(keys, add(len(keys), 1), $concat(tostring(k), $concat("=", tostring(v))));
   }
   table.sort(keys);
   print(table.concat(keys, " "));
   let count: LuaValue = 0;
-  for (const [k] of forIn(pairs(tableOf()))) {
+  for (const $it2 = forIn(pairs(tableOf())); $it2.next();) {
+    const k: LuaValue = $it2.a;
     count = addInt(count, 1);
   }
   print(count, first(next(tableOf())), type(next), rawlen(tableOf([1, 2])), rawlen("abc"));
@@ -134,12 +137,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
   }
   let s: LuaValue = 0;
-  for (const [_, v] of forIn(pairs(arr))) {
+  for (const $it3 = forIn(pairs(arr)); $it3.next();) {
+    const _: LuaValue = $it3.a,
+      v: LuaValue = $it3.b;
     s = add(s, v);
   }
   print(s);
   let gone: LuaValue = tableOf(undefined, { a: 1, b: 2, c: 3, d: 4 });
-  for (const [k] of forIn(pairs(gone))) {
+  for (const $it4 = forIn(pairs(gone)); $it4.next();) {
+    const k: LuaValue = $it4.a;
     setindex(gone, k, undefined);
   }
   print(...results(next(gone)));

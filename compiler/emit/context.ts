@@ -161,6 +161,11 @@ export class EmitContext {
     return b;
   }
 
+  /** A fresh name for a variable the emitter declares where it is used (loop iterators). */
+  localName(prefix: string): string {
+    return `$${prefix}${++this.fn.temps}`;
+  }
+
   /** A fresh temporary of the current function, declared at its top. */
   temp(): string {
     const name = `$${++this.fn.temps}`;

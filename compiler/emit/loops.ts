@@ -1,6 +1,6 @@
 // Loops. A numeric for with integer literal start and step is a plain JS counting loop;
-// any other numeric for goes through forPrep (Lua's checks, float loops). Generic for is a
-// JS for-of over forIn(...), which walks tables directly for pairs/ipairs and calls the
+// any other numeric for goes through forPrep (Lua's checks, float loops). Generic for polls
+// the iterator object of forIn(...), which walks tables directly for pairs/ipairs and calls the
 // iterator function otherwise. JS gives each iteration fresh bindings, as Lua 5.3 does.
 import type { L } from "../parse.ts";
 import { rangeOf } from "../parse.ts";
@@ -55,7 +55,7 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
   if (plain) {
     const { start, step } = plain;
     const limitLit = smallIntLiteral(ctx.analysis.chunk, s.end);
-    const counter = assigned ? ctx.temp().replace("$", "$i") : v.jsName;
+    const counter = assigned ? ctx.localName("i") : v.jsName;
     const cmp = step > 0 ? "<=" : ">=";
     const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;
     const limit = limitLit !== undefined ? String(limitLit) : "$limit";
@@ -64,7 +64,7 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
     loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}: LuaValue = ${counter};`) : undefined);
     return;
   }
-  const loop = ctx.temp().replace("$", "$for");
+  const loop = ctx.localName("for");
   w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
   loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}: LuaValue = ${loop}.value;`));
 }
@@ -77,8 +77,12 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
   // forIn takes the explist's values: one value, or an array of them
   const only = s.iterators.length === 1 ? s.iterators[0] : undefined;
   const source = only ? (isCall(only) ? callExpression(ctx, only as L.CallExpression, "all") : value(ctx, only)) : `[${expressionList(ctx, s.iterators)}]`;
-  ctx.writer.write(`${at}${ctx.openLoop()}for (${kind} [${names.map((b) => b.jsName).join(", ")}] of ${ctx.rt("forIn")}(${source})) `);
-  loopBody(ctx, s.body);
+  const it = ctx.localName("it");
+  const vars = names.map((b, i) => `${b.jsName}: LuaValue = ${it}.${i === 0 ? "a" : i === 1 ? "b" : `at(${i})`}`);
+  // the iterator runs in next(), which maps back to the statement's position
+  const step = ctx.mark(s.loc!.start.line, s.loc!.start.column);
+  ctx.writer.write(`${at}${ctx.openLoop()}for (const ${it} = ${ctx.rt("forIn")}(${source}); ${step}${it}.next(); ) `);
+  loopBody(ctx, s.body, undefined, () => ctx.writer.writeLine(`${kind} ${vars.join(", ")};`));
 }
 
 function isCall(e: L.Expression): boolean {

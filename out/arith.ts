@@ -78,7 +78,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     add("3.0", 1),
     mul("0x10", 2),
     sub(" 5 ", 1),
-    concat(10, ""),
+    `${10}`,
     concat(1.5, concat("|", float(-0))),
   );
   print(

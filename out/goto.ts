@@ -2,7 +2,6 @@
 import {
   add,
   addInt,
-  concat,
   eq,
   forIn,
   io,
@@ -85,7 +84,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return undefined;
       }
     }
-    return concat("found ", x);
+    return `found ${x}`;
   }
   print(find(tableOf([1, 2, 3]), 2), find(tableOf([1]), 5));
   // crossing jumps

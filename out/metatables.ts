@@ -297,5 +297,5 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }),
   );
   print(index(cnt, "anything"));
-  print(first(callMethod("x", "rep", 3)), first(callMethod("%d", "format", 7)), len("abc"));
+  print(first(callMethod("x", "rep", 3)), first(callMethod("%d", "format", 7)), "abc".length);
 }

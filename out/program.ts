@@ -3,7 +3,6 @@ import {
   add as $add,
   call,
   callMethod,
-  concat,
   eq,
   error,
   errorAt,
@@ -115,7 +114,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       let v: LuaValue = first(select(i, ...varargs));
       if (v === undefined) {
         errorAt(
-          tableOf(undefined, { code: "E_NIL", message: concat("argument ", concat(i, " is nil")) }),
+          tableOf(undefined, { code: "E_NIL", message: `argument ${i} is nil` }),
           "program.lua:40: ",
         );
       }

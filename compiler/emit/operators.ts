@@ -2,7 +2,7 @@
 // errors), except where the result is provably the same with a plain JS operator: equality
 // with a string, nil or boolean literal, and boolean logic on values known to be booleans.
 import type { L } from "../parse.ts";
-import type { EmitContext } from "./context.ts";
+import { stringValue, type EmitContext } from "./context.ts";
 import { condition, numberLiteral, value, wrap } from "./expressions.ts";
 import { isComputedFloat, rawNumber, staticType, typedComparison } from "./numbers.ts";
 import { isInteger } from "../types.ts";
@@ -32,7 +32,7 @@ export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const op = e.operator as string;
   // A value may sit in a list: `f(a < b, c > d)` would read as a generic call in TypeScript
   // (and prettier drops parentheses around it), so < and > are plain only in conditions.
-  const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : op === "<" || op === ">" ? undefined : typedComparison(ctx, e);
+  const typed = isComputedFloat(ctx, e) ? `${ctx.rt("mkfloat")}(${rawNumber(ctx, e)})` : op === "<" || op === ">" ? undefined : op === ".." ? typedConcat(ctx, e) : typedComparison(ctx, e);
   if (typed !== undefined) return typed;
   const at = ctx.analysis.chunk.operators.get(e)!;
   if (op === "==" || op === "~=") return equality(ctx, e, op === "~=");
@@ -41,6 +41,40 @@ export function binary(ctx: EmitContext, e: L.BinaryExpression): string {
   const helper = INT_ARITH[op] && isInteger(staticType(ctx, e.left)) && isInteger(staticType(ctx, e.right)) ? INT_ARITH[op] : ARITH[op];
   if (!helper) throw new Error(`unknown operator ${op}`);
   return `${ctx.markOp(at.line, at.column, [e.left, e.right], false)}${ctx.rt(helper)}(${value(ctx, e.left)}, ${value(ctx, e.right)})`;
+}
+
+/** The operands of a chain of `..` (associative on strings), left to right. */
+function concatOperands(e: L.Expression): L.Expression[] {
+  return e.type === "BinaryExpression" && e.operator === ".." ? [...concatOperands(e.left), ...concatOperands(e.right)] : [e];
+}
+
+/**
+ * A `..` chain of strings and integers as a template literal: JS writes integers as Lua
+ * does (floats need Lua's %.14g, so they keep the helper).
+ */
+function typedConcat(ctx: EmitContext, e: L.BinaryExpression): string | undefined {
+  const parts = concatOperands(e);
+  const ok = parts.every((p) => {
+    const t = staticType(ctx, p);
+    return t === "string" || t === "smallint" || t === "int";
+  });
+  if (!ok) return undefined;
+  let text = "`";
+  for (const p of parts) text += p.type === "StringLiteral" ? templateText(stringValue(p)) : `\${${value(ctx, p)}}`;
+  return text + "`";
+}
+
+/** A byte string as the text of a template literal. */
+function templateText(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x60 || c === 0x5c || (c === 0x24 && s[i + 1] === "{")) out += "\\" + s[i];
+    else if (c === 0x0a) out += "\\n";
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += s[i];
+  }
+  return out;
 }
 
 /** Literals whose representation is unique, so === is Lua's equality against them. */
@@ -66,6 +100,7 @@ export function unary(ctx: EmitContext, e: L.UnaryExpression): string {
       if (e.argument.type === "NumericLiteral") return numberLiteral(ctx, e.argument, true);
       return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("unm")}(${value(ctx, e.argument)})`;
     case "#":
+      if (staticType(ctx, e.argument) === "string") return `${wrap(value(ctx, e.argument))}.length`;
       return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("len")}(${value(ctx, e.argument)})`;
     case "~":
       return `${ctx.markOp(at.line, at.column, [e.argument])}${ctx.rt("bnot")}(${value(ctx, e.argument)})`;

@@ -3,6 +3,7 @@
 // end is reachable), resolves gotos to labels, and decides how globals are compiled.
 // Results live in side tables; the tree is not modified.
 import { rangeOf, type Chunk, type L } from "./parse.ts";
+import { inferTypes, type TypeFacts } from "./types.ts";
 
 export interface Binding {
   name: string;
@@ -56,6 +57,8 @@ export interface Analysis {
   usesCoroutines: boolean;
   /** The implicit `self` parameter of `function a:m()` definitions. */
   selfBindings: Map<L.FunctionDeclaration, Binding>;
+  /** What is known of the values of locals and expressions (compiler/types.ts). */
+  types: TypeFacts;
 }
 
 const JS_RESERVED = new Set(
@@ -100,6 +103,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     fieldAssignedGlobals: new Set(),
     selfBindings: new Map(),
     usesCoroutines: false,
+    types: undefined as unknown as TypeFacts,
   };
   collectNames(chunk.body, a.names);
   a.usesCoroutines = a.names.has("coroutine");
@@ -325,7 +329,10 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
 
   nameLocals(locals, shadowing, a);
   resolveGotos(chunk.body, a);
+  // print calls the global tostring: a program that replaces it keeps its globals in G
+  if (a.globals.get("tostring")?.assignments) a.dynamicGlobals = true;
   if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;
+  a.types = inferTypes(a);
   return a;
 }
 

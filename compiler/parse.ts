@@ -6,6 +6,7 @@ import luaparse from "luaparse";
 import type * as L from "luaparse";
 import { str2number } from "../runtime/lua/number.ts";
 import { LuaFloat } from "../runtime/lua/value.ts";
+import { luaSyntaxError } from "./syntax-errors.ts";
 
 export type * as L from "luaparse";
 
@@ -18,6 +19,8 @@ export interface Chunk {
   numbers: Map<L.NumericLiteral, { kind: "int" | "float"; value: number | bigint }>;
   /** Call and vararg expressions written inside parentheses: they yield exactly one value. */
   parenthesized: Set<L.Node>;
+  /** Where each binary operator's token stands (Lua reports an operation at its operator). */
+  operators: Map<L.BinaryExpression, { line: number; column: number }>;
 }
 
 export class LuaSyntaxError extends Error {
@@ -55,9 +58,9 @@ export function parse(source: string, name: string): Chunk {
     });
   } catch (e: any) {
     if (typeof e?.line === "number") {
-      const reason = String(e.message).replace(/^\[\d+:\d+\] /, "");
-      const line = source.split(/\r\n|\n|\r/)[e.line - 1] ?? "";
-      throw new LuaSyntaxError(name, e.line, e.column + 1, reason, line);
+      const { line, column, message } = luaSyntaxError(body, e);
+      const text = source.split(/\r\n|\n|\r/)[line - 1] ?? "";
+      throw new LuaSyntaxError(name, line, column, message, text);
     }
     throw e;
   }
@@ -68,6 +71,7 @@ export function parse(source: string, name: string): Chunk {
     comments: ast.comments ?? [],
     numbers: new Map(),
     parenthesized: new Set(),
+    operators: new Map(),
   };
   normalise(chunk, ast);
   return chunk;
@@ -104,9 +108,35 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
     }
   };
 
+  const lineStarts = [0];
+  for (let i = 0; i < src.length; i++) if (src[i] === "\n") lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] };
+  };
+
   const visit = (node: any, parent: any): void => {
     if (!node || typeof node.type !== "string") return;
-    if (node.type === "StringLiteral") node.value = decodeString(node.raw);
+    if (node.type === "BinaryExpression") {
+      // the operator follows the left operand and its closing parentheses
+      let i = skipForward(node.left.range[1]);
+      while (src[i] === ")") i = skipForward(i + 1);
+      chunk.operators.set(node, position(i));
+    }
+    if (node.type === "StringLiteral") {
+      const tooLarge = utf8EscapeTooLarge(node.raw);
+      if (tooLarge !== undefined) {
+        const { line, column } = node.loc.start;
+        throw new LuaSyntaxError(chunk.name, line, column + 1, `UTF-8 value too large near '${tooLarge}'`, src.split(/\r\n|\n|\r/)[line - 1] ?? "");
+      }
+      node.value = decodeString(node.raw);
+    }
     if (node.type === "NumericLiteral") {
       const v = str2number(node.raw);
       if (v === undefined) throw new Error(`bad numeral ${node.raw}`);
@@ -176,7 +206,23 @@ export function decodeString(raw: string): string {
   return out;
 }
 
-/** UTF-8 bytes of a code point, up to 0x7FFFFFFF as Lua 5.3 allows (6-byte forms). */
+/**
+ * Lua 5.3 accepts \u{...} escapes up to 10FFFF (luaparse takes more): the text llex.c shows
+ * in its error (the literal up to the digit that went too far), or undefined when all fit.
+ */
+function utf8EscapeTooLarge(raw: string): string | undefined {
+  if (raw.startsWith("[")) return undefined;
+  for (const m of raw.matchAll(/\\u\{([0-9a-fA-F]+)/g)) {
+    let r = 0;
+    for (let k = 0; k < m[1].length; k++) {
+      r = r * 16 + parseInt(m[1][k], 16);
+      if (r > 0x10ffff) return raw.slice(0, m.index + 3 + k + 1);
+    }
+  }
+  return undefined;
+}
+
+/** UTF-8 bytes of a code point (up to 10FFFF, the limit of Lua 5.3's \u escapes). */
 function utf8Bytes(cp: number): string {
   if (cp < 0x80) return String.fromCharCode(cp);
   const bytes: number[] = [];

@@ -1,12 +1,13 @@
 // Compiled from assignment.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
   first,
   G,
   index,
   type LuaValue,
-  mul,
+  mulInt,
   results,
   setindex,
   tableOf,
@@ -33,8 +34,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     $18: LuaValue,
     $19: LuaValue;
   // Assignment: multiple targets, evaluation order, swaps
-  let a: LuaValue = 1,
-    b: LuaValue = 2,
+  let a: number = 1,
+    b: number = 2,
     c: LuaValue;
   call(index(G, "print"), a, b, c);
   [a, b] = [b, a];
@@ -44,7 +45,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
 
   $1 = t;
   $2 = i;
-  [$3, $4] = [add(i, 1), 20];
+  [$3, $4] = [addInt(i, 1), 20];
   setindex($1, $2, $4);
   i = $3;
   call(index(G, "print"), i, index(t, 1), index(t, 2));
@@ -95,7 +96,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   let [m, n, o]: LuaValue[] = [first(f()), ...results(f())];
   call(index(G, "print"), m, n, o);
-  let z: LuaValue = 1;
+  let z: number = 1;
   first(call(index(G, "print"), "evaluated"));
   call(index(G, "print"), z);
   let obj: LuaValue = tableOf();
@@ -108,18 +109,18 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   call(index(G, "print"), add(index(obj, "x"), index(obj, "y")));
   let s: LuaValue = 0;
   for (let k = 1; k <= 3; k++) {
-    let k2: LuaValue = mul(k, 2);
-    s = add(s, k2);
+    let k2: LuaValue = mulInt(k, 2);
+    s = addInt(s, k2);
   }
   call(index(G, "print"), s);
   {
-    let a_2: LuaValue = "inner";
+    let a_2: string = "inner";
     call(index(G, "print"), a_2);
   }
   call(index(G, "print"), a);
-  let a_3: LuaValue = "shadow";
+  let a_3: string = "shadow";
   call(index(G, "print"), a_3);
-  let v: LuaValue = 1;
-  let v_2: LuaValue = add(v, 1);
+  let v: number = 1;
+  let v_2: LuaValue = addInt(v, 1);
   call(index(G, "print"), v_2);
 }

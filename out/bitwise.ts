@@ -5,10 +5,11 @@ import {
   bor,
   bxor,
   float,
+  floatPow,
   type LuaValue,
   math,
+  mkfloat,
   pcall,
-  pow,
   print,
   results,
   shl,
@@ -33,7 +34,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     bor(float(3), 0),
     band("12", 7),
-    bor(pow(2, 53), 0),
+    bor(mkfloat(floatPow(2, 53)), 0),
     shr(math.mininteger, 63),
     bxor(math.maxinteger, math.mininteger),
   );
@@ -66,11 +67,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        return bor(pow(2, 64), 0);
+        return bor(mkfloat(floatPow(2, 64)), 0);
       }),
     ),
   );
-  let x: LuaValue = 3735928559;
+  let x: number = 3735928559;
   print(
     band(x, 65535),
     shr(x, 16),

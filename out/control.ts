@@ -1,16 +1,13 @@
 // Compiled from control.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
-  div,
-  eq,
   first,
   float,
   forIn,
   forLimit,
   forPrep,
-  ge,
-  gt,
   index,
   io,
   ipairs,
@@ -18,7 +15,9 @@ import {
   lt,
   type LuaValue,
   math,
+  mkfloat,
   mul,
+  mulInt,
   NONE,
   pcall,
   print,
@@ -30,41 +29,29 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
-  let $1: LuaValue,
-    $2: LuaValue,
-    $3: LuaValue,
-    $4: LuaValue,
-    $5: LuaValue,
-    $6: LuaValue,
-    $7: LuaValue,
-    $8: LuaValue,
-    $9: LuaValue,
-    $10: LuaValue,
-    $11: LuaValue,
-    $12: LuaValue;
   // Control flow: if, while, repeat, numeric and generic for, break
   function classify(n?: LuaValue): LuaValue {
-    if (lt(n, 0)) {
+    if (n < 0) {
       return "neg";
-    } else if (eq(n, 0)) {
+    } else if (n === 0) {
       return "zero";
-    } else if (lt(n, 10)) {
+    } else if (n < 10) {
       return "small";
     } else {
       return "big";
     }
   }
-  print(classify(-1), classify(0), classify(5), ...results(classify(50)));
+  print(classify(-1), classify(0), classify(5), classify(50));
   let i: LuaValue = 0;
-  while (lt(i, 3)) {
-    i = add(i, 1);
+  while (i < 3) {
+    i = addInt(i, 1);
   }
   print(i);
   let j: LuaValue = 0;
   while (true) {
     let k: LuaValue = j;
-    j = add(j, 1);
-    if (ge(k, 4)) break;
+    j = addInt(j, 1);
+    if (k >= 4) break;
   }
   print(j);
   for (let a = 1; a <= 3; a++) {
@@ -111,7 +98,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   for (let a = 1, $limit = forLimit(math.huge, 1); a <= $limit; a++) {
-    if (gt(a, 3)) {
+    if (a > 3) {
       break;
     }
     io.write(a, " ");
@@ -120,7 +107,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep(1, 10, 0); $for1.next();) {
           const a: LuaValue = $for1.value;
         }
@@ -131,7 +117,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep("x", 10, 1); $for1.next();) {
           const a: LuaValue = $for1.value;
         }
@@ -155,7 +140,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print(first(call(index(fns, 1))), first(call(index(fns, 2))), ...results(call(index(fns, 3))));
   let gen: LuaValue = tableOf();
-  for (const [_, v] of forIn(ipairs(tableOf(["x", "y"])))) {
+  for (const $it5 = forIn(ipairs(tableOf(["x", "y"]))); $it5.next();) {
+    const _: LuaValue = $it5.a,
+      v: LuaValue = $it5.b;
     setindex(gen, add(len(gen), 1), function (): LuaValue {
       return v;
     });
@@ -163,15 +150,17 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(first(call(index(gen, 1))), ...results(call(index(gen, 2))));
   let w: LuaValue = tableOf();
   let c: LuaValue = 0;
-  while (lt(c, 3)) {
-    c = add(c, 1);
+  while (c < 3) {
+    c = addInt(c, 1);
     let cc: LuaValue = c;
     setindex(w, c, function (): LuaValue {
       return cc;
     });
   }
   print(first(call(index(w, 1))), ...results(call(index(w, 3))));
-  for (const [idx, v] of forIn(ipairs(tableOf([1, 2, undefined, 4])))) {
+  for (const $it6 = forIn(ipairs(tableOf([1, 2, undefined, 4]))); $it6.next();) {
+    const idx: LuaValue = $it6.a,
+      v: LuaValue = $it6.b;
     io.write(idx, ":", v, " ");
   }
   print();
@@ -181,46 +170,48 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     return NONE;
   }
-  for (const [x, y] of forIn([iter, 3, 0])) {
+  for (const $it7 = forIn([iter, 3, 0]); $it7.next();) {
+    const x: LuaValue = $it7.a,
+      y: LuaValue = $it7.b;
     io.write(x, ",", y, " ");
   }
   print();
   for (let a = 1; a <= 3; a++) {
     for (let b = 1; b <= 3; b++) {
-      if (eq(b, 2)) {
+      if (b === 2) {
         break;
       }
       io.write(a, b, " ");
     }
   }
   print();
-  let v: LuaValue = 5;
-  for (const $for5 = forPrep(v, add(v, 1), 1); $for5.next();) {
-    const v_2: LuaValue = $for5.value;
+  let v: number = 5;
+  for (const $for8 = forPrep(v, addInt(v, 1), 1); $for8.next();) {
+    const v_2: LuaValue = $for8.value;
     io.write(v_2, " ");
   }
   print(v);
   for (let q = 1; q <= 3; q++) {
-    let q_2: LuaValue = mul(q, 10);
+    let q_2: LuaValue = mulInt(q, 10);
     io.write(q_2, " ");
   }
   print();
   // numeric for at the int64 limits (5.3 wraps the counter), strings, zero steps, float starts
-  for (const $for6 = forPrep(sub(math.maxinteger, 2), math.maxinteger, 2); $for6.next();) {
-    const a: LuaValue = $for6.value;
+  for (const $for9 = forPrep(sub(math.maxinteger, 2), math.maxinteger, 2); $for9.next();) {
+    const a: LuaValue = $for9.value;
     io.write(a, " ");
     if (lt(a, 0)) {
       break;
     }
   }
   print();
-  for (const $for7 = forPrep(9007199254740990, 9007199254740994n, 1); $for7.next();) {
-    const a: LuaValue = $for7.value;
+  for (const $for10 = forPrep(9007199254740990, 9007199254740994n, 1); $for10.next();) {
+    const a: LuaValue = $for10.value;
     io.write(a, " ");
   }
   print();
-  for (const $for8 = forPrep(-1, -3, math.mininteger); $for8.next();) {
-    const a: LuaValue = $for8.value;
+  for (const $for11 = forPrep(-1, -3, math.mininteger); $for11.next();) {
+    const a: LuaValue = $for11.value;
     io.write(a, " ");
     break;
   }
@@ -228,7 +219,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep("1", 2, 1); $for1.next();) {
           const i_2: LuaValue = $for1.value;
           io.write(i_2, math.type(i_2), " ");
@@ -250,7 +240,6 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let $1: LuaValue;
         for (const $for1 = forPrep(1, 2, "1"); $for1.next();) {
           const i_4: LuaValue = $for1.value;
           io.write(i_4, math.type(i_4), " ");
@@ -259,7 +248,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       }),
     ),
   );
-  for (let i_5 = 1, $limit = forLimit(div(0, 0), 1); i_5 <= $limit; i_5++) {
+  for (let i_5 = 1, $limit = forLimit(mkfloat(0 / 0), 1); i_5 <= $limit; i_5++) {
     print("nan", i_5);
   }
   for (let i_6 = 3, $limit = forLimit(2.5, -1); i_6 >= $limit; i_6--) {
@@ -267,7 +256,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   }
   print();
   for (let i_7 = 1, $limit = forLimit(unm(math.huge), -1); i_7 >= $limit; i_7--) {
-    if (lt(i_7, -2)) {
+    if (i_7 < -2) {
       break;
     }
     io.write(i_7, " ");
@@ -276,27 +265,27 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let i_8 = 1, $limit = forLimit(math.huge, -1); i_8 >= $limit; i_8--) {
     print("never");
   }
-  for (const $for9 = forPrep(1e-20, 2, 1); $for9.next();) {
-    const i_9: LuaValue = $for9.value;
+  for (const $for12 = forPrep(1e-20, 2, 1); $for12.next();) {
+    const i_9: LuaValue = $for12.value;
     io.write(i_9, " ");
   }
   print();
-  for (const $for10 = forPrep(3, 1, float(0)); $for10.next();) {
-    const i_10: LuaValue = $for10.value;
+  for (const $for13 = forPrep(3, 1, float(0)); $for13.next();) {
+    const i_10: LuaValue = $for13.value;
     io.write(i_10, " ");
     break;
   }
   print();
   let z: LuaValue = 0;
-  for (const $for11 = forPrep(1, 10, 0); $for11.next();) {
-    const a: LuaValue = $for11.value;
-    z = add(z, 1);
+  for (const $for14 = forPrep(1, 10, 0); $for14.next();) {
+    const a: LuaValue = $for14.value;
+    z = addInt(z, 1);
   }
   print(z);
-  for (const $for12 = forPrep(10, 1, 0); $for12.next();) {
-    const a: LuaValue = $for12.value;
-    z = add(z, 1);
-    if (gt(z, 3)) {
+  for (const $for15 = forPrep(10, 1, 0); $for15.next();) {
+    const a: LuaValue = $for15.value;
+    z = addInt(z, 1);
+    if (z > 3) {
       break;
     }
   }

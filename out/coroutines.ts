@@ -9,9 +9,8 @@ import {
   concat,
   concatCo,
   coroutine,
-  eq,
-  eqCo,
   error,
+  errorAt,
   first,
   forIn,
   forInCo,
@@ -32,8 +31,7 @@ import {
   select,
   setindex,
   setindexCo,
-  sub,
-  subCo,
+  subInt,
   tableOf,
   tostring,
   truthy,
@@ -77,12 +75,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     ),
   );
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co, 1, 2)));
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co, 10)));
   print(...results(coroutine.resume(co, "x", "y")));
-  print(...results(coroutine.status(co)));
+  print(coroutine.status(co));
   print(...results(coroutine.resume(co)));
   let gen = withCo(
     function gen(n?: LuaValue): LuaValue {
@@ -122,25 +120,25 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       );
     },
   );
-  for (const [v] of forIn(gen(4))) {
+  for (const $it1 = forIn(gen(4)); $it1.next();) {
+    const v: LuaValue = $it1.a;
     io.write(v, " ");
   }
   print();
   let deep = withCo(
     function deep(n?: LuaValue): LuaValue {
-      if (eq(n, 0)) {
+      if (n === 0) {
         coroutine.yield("bottom");
         return "up";
       }
-      return deep(sub(n, 1));
+      return deep(subInt(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      let $co: LuaValue;
-      if (($co = eqCo(n, 0)) !== PENDING ? $co : yield* pendingCo()) {
+      if (n === 0) {
         yield* callCo(coroutine.yield, "bottom");
         return "up";
       }
-      return yield* twinOf(deep)(($co = subCo(n, 1)) !== PENDING ? $co : yield* pendingCo());
+      return yield* twinOf(deep)(subInt(n, 1));
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -157,11 +155,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let failing: LuaValue = coroutine.create(
     withCo(
       function (): LuaValue {
-        error("inside");
+        errorAt("inside", "coroutines.lua:27: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        error("inside");
+        errorAt("inside", "coroutines.lua:27: ");
         return NONE;
       },
     ),
@@ -171,11 +169,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let w: LuaValue = coroutine.wrap(
     withCo(
       function (): LuaValue {
-        error("wrapped");
+        errorAt("wrapped", "coroutines.lua:30: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        error("wrapped");
+        errorAt("wrapped", "coroutines.lua:30: ");
         return NONE;
       },
     ),
@@ -184,11 +182,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let tbl: LuaValue = coroutine.wrap(
     withCo(
       function (): LuaValue {
-        error(tableOf(undefined, { code: 3 }));
+        errorAt(tableOf(undefined, { code: 3 }), "coroutines.lua:32: ");
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
-        error(tableOf(undefined, { code: 3 }));
+        errorAt(tableOf(undefined, { code: 3 }), "coroutines.lua:32: ");
         return NONE;
       },
     ),
@@ -204,13 +202,16 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
-                  error(concat("after ", got));
+                  errorAt(concat("after ", got), "coroutines.lua:38: ");
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
                   let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
+                  errorAt(
+                    ($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo(),
+                    "coroutines.lua:38: ",
+                  );
                   return NONE;
                 },
               ),
@@ -229,13 +230,16 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
-                  error(concat("after ", got));
+                  errorAt(concat("after ", got), "coroutines.lua:38: ");
                   return NONE;
                 },
                 function* (): Generator<LuaValue, LuaValue, LuaValue> {
                   let $co: LuaValue;
                   let got: LuaValue = first(yield* callCo(coroutine.yield, "from pcall"));
-                  error(($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo());
+                  errorAt(
+                    ($co = concatCo("after ", got)) !== PENDING ? $co : yield* pendingCo(),
+                    "coroutines.lua:38: ",
+                  );
                   return NONE;
                 },
               ),
@@ -263,7 +267,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     withCo(
       function (): LuaValue {
         print(coroutine.isyieldable(), ...results(select(2, ...results(coroutine.running()))));
-        print(...results(coroutine.status(...results(coroutine.running()))));
+        print(coroutine.status(...results(coroutine.running())));
         return NONE;
       },
       function* (): Generator<LuaValue, LuaValue, LuaValue> {
@@ -345,7 +349,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let producer: LuaValue = coroutine.create(
     withCo(
       function (): LuaValue {
-        for (const [_, item] of forIn(ipairs(tableOf(["a", "b"])))) {
+        for (const $it1 = forIn(ipairs(tableOf(["a", "b"]))); $it1.next();) {
+          const _: LuaValue = $it1.a,
+            item: LuaValue = $it1.b;
           coroutine.yield(item);
         }
         return NONE;
@@ -369,7 +375,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }
     io.write(item, ";");
   }
-  print(...results(coroutine.status(producer)));
+  print(coroutine.status(producer));
   print(...results(coroutine.resume(...results(coroutine.running()))));
   print(
     ...results(

@@ -6,8 +6,9 @@ import {
   callMethod,
   concat,
   error,
+  errorAt,
   first,
-  idiv,
+  idivInt,
   index,
   io,
   le,
@@ -15,7 +16,7 @@ import {
   lt,
   type LuaValue,
   math,
-  mod,
+  modInt,
   mul,
   NONE,
   pcall,
@@ -39,7 +40,7 @@ let undefinedfn: LuaValue;
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Errors: levels, values, pcall/xpcall, and Lua's runtime error messages
   function lvl1(): LuaValue {
-    error("level one");
+    errorAt("level one", "errors.lua:2: ");
     return NONE;
   }
   function lvl2(): LuaValue {
@@ -63,7 +64,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(
       xpcall(
         function (): LuaValue {
-          error("x");
+          errorAt("x", "errors.lua:14: ");
           return NONE;
         },
         function (m?: LuaValue): LuaValue {
@@ -183,7 +184,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let l: LuaValue = 5;
+        let l: number = 5;
         return len(l);
       }),
     ),
@@ -205,7 +206,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let s: LuaValue = "x";
+        let s: string = "x";
         return concat(s, tableOf());
       }),
     ),
@@ -234,7 +235,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let f: LuaValue = 5;
+        let f: number = 5;
         call(f);
         return NONE;
       }),
@@ -260,14 +261,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        return idiv(1, 0);
+        return idivInt(1, 0);
       }),
     ),
   );
   print(
     ...results(
       pcall(function (): LuaValue {
-        return mod(1, 0);
+        return modInt(1, 0);
       }),
     ),
   );
@@ -288,17 +289,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ),
   );
   print(
-    ...results(
-      type(
-        ...results(
-          select(
-            2,
-            ...results(
-              pcall(function (): LuaValue {
-                assert(false, tableOf([1]));
-                return NONE;
-              }),
-            ),
+    type(
+      ...results(
+        select(
+          2,
+          ...results(
+            pcall(function (): LuaValue {
+              assert(false, tableOf([1]));
+              return NONE;
+            }),
           ),
         ),
       ),
@@ -317,15 +316,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         ...results(
           pcall(function (): LuaValue {
             error(
-              ...results(
-                setmetatable(
-                  tableOf(),
-                  tableOf(undefined, {
-                    __tostring: function (): LuaValue {
-                      return "custom";
-                    },
-                  }),
-                ),
+              setmetatable(
+                tableOf(),
+                tableOf(undefined, {
+                  __tostring: function (): LuaValue {
+                    return "custom";
+                  },
+                }),
               ),
             );
             return NONE;
@@ -334,7 +331,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       ),
     ),
   );
-  print(...results(tostring(...results(select(2, ...results(pcall(error, "with traceback?")))))));
+  print(tostring(...results(select(2, ...results(pcall(error, "with traceback?"))))));
   print(...results(pcall(string.rep)));
   print(...results(pcall(string.sub)));
   print(...results(pcall(math.floor, "x")));
@@ -438,7 +435,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        let s: LuaValue = "%d";
+        let s: string = "%d";
         callMethod(s, "format", "x");
         return NONE;
       }),

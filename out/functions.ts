@@ -1,6 +1,7 @@
 // Compiled from functions.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   call,
   callMethod,
   concat,
@@ -9,11 +10,10 @@ import {
   forIn,
   index,
   ipairs,
-  le,
   len,
   type LuaValue,
   math,
-  mul,
+  mulInt,
   NONE,
   notFalse,
   print,
@@ -21,7 +21,7 @@ import {
   select,
   setindex,
   string,
-  sub,
+  subInt,
   table,
   tableOf,
   type,
@@ -78,15 +78,17 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(count(first(three()), undefined)),
   );
   function tail(n?: LuaValue): LuaValue {
-    if (eq(n, 0)) {
+    if (n === 0) {
       return "done";
     }
-    return tail(sub(n, 1));
+    return tail(subInt(n, 1));
   }
   print(...results(tail(100000)));
   function varsum(...varargs: LuaValue[]): LuaValue {
     let s: LuaValue = 0;
-    for (const [_, x] of forIn(ipairs(tableOf([...varargs])))) {
+    for (const $it1 = forIn(ipairs(tableOf([...varargs]))); $it1.next();) {
+      const _: LuaValue = $it1.a,
+        x: LuaValue = $it1.b;
       s = add(s, x);
     }
     return [s, ...varargs];
@@ -98,7 +100,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   function counter(): LuaValue {
     let n: LuaValue = 0;
     return function (): LuaValue {
-      n = add(n, 1);
+      n = addInt(n, 1);
       return n;
     };
   }
@@ -128,7 +130,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     first(call(index(index(index(deep, "a"), "b"), "f"))),
     ...results(callMethod(index(index(deep, "a"), "b"), "g")),
   );
-  let s: LuaValue = "text";
+  let s: string = "text";
   print(
     first(callMethod(s, "upper")),
     first(callMethod("%d", "rep", 2)),
@@ -141,24 +143,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     type("s"),
     type(2),
     type(true),
-    ...results(type(counter)),
+    type(counter),
   );
   function fact(n?: LuaValue): LuaValue {
-    if (le(n, 1)) {
+    if (n <= 1) {
       return 1;
     }
-    return mul(n, fact(sub(n, 1)));
+    return mulInt(n, fact(subInt(n, 1)));
   }
-  print(fact(20), ...results(fact(21)));
+  print(fact(20), fact(21));
   function defaults(x?: LuaValue, y?: LuaValue): LuaValue {
     y = notFalse(y) ?? "default";
     return [x, y];
   }
   print(first(defaults(1)), first(defaults(1, false)), ...results(defaults(1, 2)));
-  print(...results(string.format("%s %s", one(), ...results(three()))));
-  print(math.max(...results(three())), ...results(math.min(...results(three()))));
+  print(string.format("%s %s", one(), ...results(three())));
+  print(math.max(...results(three())), math.min(...results(three())));
   function ret_nil(): LuaValue {
     return undefined;
   }
-  print(ret_nil(), ...results(select("#", ...results(ret_nil()))));
+  print(ret_nil(), ...results(select("#", ret_nil())));
 }

@@ -1,18 +1,14 @@
 // Compiled from goto.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
-  concat,
+  addInt,
   eq,
   forIn,
-  ge,
-  gt,
   io,
   ipairs,
-  lt,
   type LuaValue,
-  mod,
+  modInt,
   print,
-  results,
   tableOf,
 } from "qsys2ts/runtime";
 
@@ -20,7 +16,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let $1: LuaValue;
   // goto and labels: continue, forward and backward jumps, nested loops
   for (let i = 1; i <= 5; i++) {
-    if (eq(mod(i, 2), 0)) {
+    if (modInt(i, 2) === 0) {
       continue;
     }
     io.write(i, " ");
@@ -28,8 +24,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   let n: LuaValue = 0;
   top: while (true) {
-    n = add(n, 1);
-    if (lt(n, 4)) {
+    n = addInt(n, 1);
+    if (n < 4) {
       continue top;
     }
     break top;
@@ -45,7 +41,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let i = 1; i <= 3; i++) {
     next_i: {
       for (let j = 1; j <= 3; j++) {
-        if (eq(j, 2)) {
+        if (j === 2) {
           break next_i;
         }
         io.write(i, j, " ");
@@ -56,8 +52,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let k: LuaValue = 0;
   done: {
     while (true) {
-      k = add(k, 1);
-      if (gt(k, 3)) {
+      k = addInt(k, 1);
+      if (k > 3) {
         break done;
       }
     }
@@ -65,19 +61,21 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print("k", k);
   let r: LuaValue = 0;
   while (true) {
-    r = add(r, 1);
+    r = addInt(r, 1);
     cont: {
-      if (eq(r, 2)) {
+      if (r === 2) {
         break cont;
       }
       io.write("r", r, " ");
     }
-    if (ge(r, 3)) break;
+    if (r >= 3) break;
   }
   print();
   function find(t?: LuaValue, x?: LuaValue): LuaValue {
     found: {
-      for (const [i, v] of forIn(ipairs(t))) {
+      for (const $it1 = forIn(ipairs(t)); $it1.next();) {
+        const i: LuaValue = $it1.a,
+          v: LuaValue = $it1.b;
         if (eq(v, x)) {
           break found;
         }
@@ -86,20 +84,20 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         return undefined;
       }
     }
-    return concat("found ", x);
+    return `found ${x}`;
   }
-  print(find(tableOf([1, 2, 3]), 2), ...results(find(tableOf([1]), 5)));
+  print(find(tableOf([1, 2, 3]), 2), find(tableOf([1]), 5));
   // crossing jumps
   let i: LuaValue = 1;
   a: while (true) {
     c: {
-      if (gt(i, 3)) {
+      if (i > 3) {
         break c;
       }
       io.write("a", i, " ");
       b: while (true) {
-        i = add(i, 1);
-        if (eq(mod(i, 2), 0)) {
+        i = addInt(i, 1);
+        if (modInt(i, 2) === 0) {
           continue b;
         }
         break b;
@@ -142,13 +140,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   for (let k_2 = 1; k_2 <= 3; k_2++) {
     let n_2: LuaValue = 0;
     again: while (true) {
-      n_2 = add(n_2, 1);
-      if (lt(n_2, k_2)) {
+      n_2 = addInt(n_2, 1);
+      if (n_2 < k_2) {
         continue again;
       }
       break again;
     }
-    if (eq(k_2, 2)) {
+    if (k_2 === 2) {
       continue;
     }
     io.write(k_2, ":", n_2, " ");

@@ -17,7 +17,7 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // The io library: a settings file written, appended, read back line by line and by format
-  let name: LuaValue = "iolib_fixture.tmp";
+  let name: string = "iolib_fixture.tmp";
   let f: LuaValue = first(assert(...results(io.open(name, "w"))));
   print(
     first(io.type(f)),
@@ -28,7 +28,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   f = first(assert(...results(io.open(name, "a"))));
   callMethod(f, "write", "inputs 4 2.5 0x10\nlast line");
   callMethod(f, "close");
-  for (const [line] of forIn(io.lines(name))) {
+  for (const $it1 = forIn(io.lines(name)); $it1.next();) {
+    const line: LuaValue = $it1.a;
     io.write("[", line, "] ");
   }
   print();

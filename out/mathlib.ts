@@ -4,27 +4,28 @@ import {
   bnot,
   bor,
   bxor,
-  div,
   eq,
   first,
   float,
+  floatPow,
   forIn,
   idiv,
+  idivInt,
   io,
   ipairs,
   lt,
   type LuaValue,
   math,
-  mod,
-  mul,
+  mkfloat,
+  modInt,
   pcall,
-  pow,
   print,
   results,
   shl,
   shr,
   string,
   tableOf,
+  toFloat,
   unm,
 } from "qsys2ts/runtime";
 
@@ -34,9 +35,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     math.floor(3.7),
     math.ceil(3.2),
     math.floor(-3.5),
-    math.floor(pow(2, 62)),
+    math.floor(mkfloat(floatPow(2, 62))),
     math.floor(float(1e100)),
-    ...results(math.ceil(float(-0))),
+    math.ceil(float(-0)),
   );
   print(
     math.abs(-4),
@@ -44,7 +45,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     math.abs(math.mininteger),
     math.fmod(7, 3),
     math.fmod(-7, 3),
-    ...results(math.fmod(7, -2.5)),
+    math.fmod(7, -2.5),
   );
   print(
     first(math.modf(3.7)),
@@ -59,7 +60,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     math.tointeger("x"),
     math.type(1),
     math.type(float(1)),
-    ...results(math.type("1")),
+    math.type("1"),
   );
   print(
     math.max(1, 2.5, 2),
@@ -79,15 +80,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     math.log(8, 2),
     math.log(100, 10),
     math.log(1),
-    ...results(string.format("%.6f", ...results(math.sin(1)))),
+    string.format("%.6f", math.sin(1)),
   );
   print(
     math.huge,
     unm(math.huge),
     math.pi,
-    string.format("%.3f", mul(math.atan(1, 1), 4)),
+    string.format("%.3f", mkfloat(toFloat(math.atan(1, 1)) * 4)),
     math.rad(180),
-    ...results(math.deg(math.pi)),
+    math.deg(math.pi),
   );
   math.randomseed(42);
   let a: LuaValue = math.random(1, 100),
@@ -101,18 +102,20 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(pcall(math.random, 1, 2, 3)),
   );
   // a level meter in dB, as a control script would print it
-  for (const [_, v] of forIn(ipairs(tableOf([1, 0.5, 0.1, 0.001])))) {
-    io.write(...results(string.format("%.1f dB  ", mul(20, math.log(v, 10)))));
+  for (const $it1 = forIn(ipairs(tableOf([1, 0.5, 0.1, 0.001]))); $it1.next();) {
+    const _: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
+    io.write(string.format("%.1f dB  ", mkfloat(20 * toFloat(math.log(v, 10)))));
   }
   print();
   print(
-    idiv(7, 2),
-    idiv(-7, 2),
-    mod(7, -3),
-    mod(-7, 3),
-    idiv(7.5, 2),
-    pow(2, 10),
-    div(10, 2),
+    idivInt(7, 2),
+    idivInt(-7, 2),
+    modInt(7, -3),
+    modInt(-7, 3),
+    mkfloat(Math.floor(7.5 / 2)),
+    mkfloat(floatPow(2, 10)),
+    mkfloat(10 / 2),
     bor(3, 5),
     bxor(3, 5),
     bnot(0),

@@ -125,13 +125,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   });
   let a: LuaValue = first(vec(1, 2)),
     b: LuaValue = first(vec(3, 4));
-  print(
-    tostring(add(a, b)),
-    tostring(sub(a, b)),
-    mul(a, b),
-    tostring(mul(a, 2)),
-    ...results(tostring(unm(a))),
-  );
+  print(tostring(add(a, b)), tostring(sub(a, b)), mul(a, b), tostring(mul(a, 2)), tostring(unm(a)));
   print(
     div(a, b),
     mod(a, b),
@@ -152,7 +146,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     eq(getmetatable(a), V),
     eq(index(getmetatable("abc"), "__index"), string),
-    ...results(getmetatable(tableOf())),
+    getmetatable(tableOf()),
   );
   let protected_: LuaValue = setmetatable(tableOf(), tableOf(undefined, { __metatable: "locked" }));
   print(getmetatable(protected_), ...results(pcall(setmetatable, protected_, tableOf())));
@@ -164,7 +158,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     }),
   );
-  print(index(defaults, "hello"), index(defaults, 1), ...results(rawget(defaults, "hello")));
+  print(index(defaults, "hello"), index(defaults, 1), rawget(defaults, "hello"));
   let chain: LuaValue = setmetatable(
     tableOf(),
     tableOf(undefined, {
@@ -220,7 +214,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       },
     }),
   );
-  for (const [k, v] of forIn(pairs(p))) {
+  for (const $it1 = forIn(pairs(p)); $it1.next();) {
+    const k: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
     print("pairs", k, v);
   }
   let named: LuaValue = setmetatable(tableOf(), tableOf(undefined, { __name: "MyType" }));
@@ -301,5 +297,5 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     }),
   );
   print(index(cnt, "anything"));
-  print(first(callMethod("x", "rep", 3)), first(callMethod("%d", "format", 7)), len("abc"));
+  print(first(callMethod("x", "rep", 3)), first(callMethod("%d", "format", 7)), "abc".length);
 }

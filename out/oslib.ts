@@ -1,11 +1,11 @@
 // Compiled from oslib.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
-  add,
+  addInt,
   first,
   index,
   type LuaValue,
   math,
-  mul,
+  mulInt,
   os,
   pcall,
   print,
@@ -16,9 +16,9 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // The os library at fixed times (the expected output is produced with TZ=UTC)
-  let t: LuaValue = 1700000000;
-  print(...results(os.date("!%Y-%m-%d %H:%M:%S %A %B %j %U %W %V %G %p %I %y %a %b %c", t)));
-  print(...results(os.date("!%x %X %D %F %R %T %e %C %g %u %w %h %n%t%%", t)));
+  let t: number = 1700000000;
+  print(os.date("!%Y-%m-%d %H:%M:%S %A %B %j %U %W %V %G %p %I %y %a %b %c", t));
+  print(os.date("!%x %X %D %F %R %T %e %C %g %u %w %h %n%t%%", t));
   let d: LuaValue = os.date("!*t", t);
   print(
     index(d, "year"),
@@ -33,7 +33,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   print(
     os.time(tableOf(undefined, { year: 2024, month: 2, day: 29, hour: 12 })),
-    ...results(os.time(tableOf(undefined, { year: 2024, month: 14, day: -3, hour: 0 }))),
+    os.time(tableOf(undefined, { year: 2024, month: 14, day: -3, hour: 0 })),
   );
   let n: LuaValue = tableOf(undefined, { year: 2023, month: 12, day: 32 });
   os.time(n);
@@ -44,10 +44,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(pcall(os.date, "*t", "x")),
   );
   print(
-    os.difftime(add(t, 90), t),
-    type(...results(os.clock())),
-    math.type(...results(os.time())),
-    ...results(os.getenv("QSYS2TS_NOT_SET")),
+    os.difftime(addInt(t, 90), t),
+    type(os.clock()),
+    math.type(os.time()),
+    os.getenv("QSYS2TS_NOT_SET"),
   );
-  print(os.date("%Y", 0), ...results(os.date("!%H:%M", add(mul(3600, 25), 60))));
+  print(os.date("%Y", 0), os.date("!%H:%M", addInt(mulInt(3600, 25), 60)));
 }

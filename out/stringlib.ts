@@ -19,9 +19,11 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // The string library as device drivers use it: parsing replies, building commands, framing
-  let reply: LuaValue = "OK VOL=-12.5 MUTE=1 SRC=HDMI2\r\n";
-  for (const [k, v] of forIn(callMethod(reply, "gmatch", "(%u+)=(%S+)"))) {
-    print(k, v, ...results(tonumber(v)));
+  let reply: string = "OK VOL=-12.5 MUTE=1 SRC=HDMI2\r\n";
+  for (const $it1 = forIn(callMethod(reply, "gmatch", "(%u+)=(%S+)")); $it1.next();) {
+    const k: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
+    print(k, v, tonumber(v));
   }
   print(
     first(callMethod(reply, "match", "^(%u+)%s")),
@@ -45,7 +47,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       ),
     ),
   );
-  print(...results(string.format("%5.1s|%c%c|%%|%10.4f|%-10d|", "abc", 72, 105, math.pi, 42)));
+  print(string.format("%5.1s|%c%c|%%|%10.4f|%-10d|", "abc", 72, 105, math.pi, 42));
   print(...results(pcall(string.format, "%d", 3.5)));
   print(
     ...results(

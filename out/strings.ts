@@ -20,18 +20,18 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Byte strings, escapes, long strings, length and comparison
-  let s: LuaValue = "h\xc3\xa9llo";
-  print(len(s), len(""), len("\x00\x00"), "tab\tnew\\line", 'single "quoted"', "ABCDE");
-  print("long\nstring", "with ]] inside", len("skipped first newline"));
+  let s: string = "h\xc3\xa9llo";
+  print(s.length, "".length, "\x00\x00".length, "tab\tnew\\line", 'single "quoted"', "ABCDE");
+  print("long\nstring", "with ]] inside", "skipped first newline".length);
   print(
     $concat("a", $concat("b", $concat(1, float(2)))),
-    $concat("x", -1),
+    `x${-1}`,
     ...results(callMethod("y", "find", "y")),
   );
   print(eq("abc", "abc"), ne("abc", "abd"), lt("a", "aa"), gt("b", "abc"), gt("\xff", "a"));
   let t: LuaValue = tableOf();
   for (let i = 1; i <= 5; i++) {
-    setindex(t, add(len(t), 1), $concat(i, ""));
+    setindex(t, add(len(t), 1), `${i}`);
   }
   print(table.concat(t, ","), len(t));
   print(
@@ -39,5 +39,5 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     first(callMethod(s, "find", "llo")),
     ...results(callMethod("abc", "match", "b(c)")),
   );
-  print("\xdf\xbf", len("\xef\xbf\xbf"), len("\xf4\x8f\xbf\xbf"), "continued");
+  print("\xdf\xbf", "\xef\xbf\xbf".length, "\xf4\x8f\xbf\xbf".length, "continued");
 }

@@ -44,13 +44,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   table.sort(presets, function (a?: LuaValue, b?: LuaValue): LuaValue {
     return gt(index(a, "level"), index(b, "level"));
   });
-  for (const [i, p] of forIn(ipairs(presets))) {
+  for (const $it1 = forIn(ipairs(presets)); $it1.next();) {
+    const i: LuaValue = $it1.a,
+      p: LuaValue = $it1.b;
     io.write(i, ":", index(p, "name"), " ");
   }
   print();
   let words: LuaValue = tableOf(["delta", "Alpha", "charlie", "bravo", "alpha"]);
   table.sort(words);
-  print(...results(table.concat(words, " ")));
+  print(table.concat(words, " "));
   print(
     first(pcall(table.sort, tableOf([3, 1, "x"]))),
     ...results(
@@ -72,12 +74,8 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   let p: LuaValue = table.pack(undefined, "b", undefined);
   print(index(p, "n"), index(p, 1), index(p, 2), index(p, 3));
   let moved: LuaValue = first(table.move(tableOf([1, 2, 3, 4, 5]), 2, 4, 1));
-  print(...results(table.concat(moved, ",")));
-  print(
-    ...results(
-      table.concat(first(table.move(tableOf([1, 2, 3]), 1, 3, 3, tableOf(["a", "b"]))), ","),
-    ),
-  );
+  print(table.concat(moved, ","));
+  print(table.concat(first(table.move(tableOf([1, 2, 3]), 1, 3, 3, tableOf(["a", "b"]))), ","));
   let proxy: LuaValue = setmetatable(
     tableOf(),
     tableOf(undefined, {

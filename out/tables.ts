@@ -1,23 +1,23 @@
 // Compiled from tables.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
   add,
+  addInt,
   concat as $concat,
-  div,
-  eq,
   first,
   float,
+  floatPow,
   forIn,
   index,
   len,
   type LuaValue,
   math,
-  mod,
-  mul,
+  mkfloat,
+  modInt,
+  mulInt,
   next,
   NONE,
   pairs,
   pcall,
-  pow,
   print,
   rawequal,
   rawget,
@@ -33,7 +33,7 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // Table constructors, keys, length and traversal
-  let t: LuaValue = tableOf([10, 20, 30], { x: 1 }, ["y z", 2, add(3, 1), 40]);
+  let t: LuaValue = tableOf([10, 20, 30], { x: 1 }, ["y z", 2, addInt(3, 1), 40]);
   print(
     len(t),
     index(t, 1),
@@ -51,29 +51,26 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(len(holes), index(holes, 3));
   let n: LuaValue = tableOf(undefined, { n: 0 });
   for (let i = 1; i <= 100; i++) {
-    setindex(n, i, mul(i, i));
+    setindex(n, i, mulInt(i, i));
   }
   print(len(n), index(n, 100), index(n, 101));
   setindex(n, 100, undefined);
   print(len(n));
   let keys: LuaValue = tableOf();
   let src: LuaValue = tableOf([1, 2, 3], { a: 1, b: 2, c: 3 });
-  for (const [k, v] of forIn(pairs(src))) {
+  for (const $it1 = forIn(pairs(src)); $it1.next();) {
+    const k: LuaValue = $it1.a,
+      v: LuaValue = $it1.b;
     setindex(keys, add(len(keys), 1), $concat(tostring(k), $concat("=", tostring(v))));
   }
   table.sort(keys);
-  print(...results(table.concat(keys, " ")));
+  print(table.concat(keys, " "));
   let count: LuaValue = 0;
-  for (const [k] of forIn(pairs(tableOf()))) {
-    count = add(count, 1);
+  for (const $it2 = forIn(pairs(tableOf())); $it2.next();) {
+    const k: LuaValue = $it2.a;
+    count = addInt(count, 1);
   }
-  print(
-    count,
-    first(next(tableOf())),
-    type(next),
-    rawlen(tableOf([1, 2])),
-    ...results(rawlen("abc")),
-  );
+  print(count, first(next(tableOf())), type(next), rawlen(tableOf([1, 2])), rawlen("abc"));
   print(
     ...results(
       pcall(function (): LuaValue {
@@ -87,7 +84,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(
       pcall(function (): LuaValue {
         let x: LuaValue = tableOf();
-        setindex(x, div(0, 0), 1);
+        setindex(x, mkfloat(0 / 0), 1);
         return NONE;
       }),
     ),
@@ -96,7 +93,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     index(tableOf(), undefined),
     rawget(tableOf([5]), 1),
     rawequal(t, t),
-    ...results(rawequal(t, tableOf())),
+    rawequal(t, tableOf()),
   );
   let nested: LuaValue = tableOf(undefined, {
     a: tableOf(undefined, { b: tableOf(undefined, { c: "deep" }) }),
@@ -112,36 +109,43 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     "neg",
     0,
     "zero",
-    pow(2, 53),
+    mkfloat(floatPow(2, 53)),
     "big",
   ]);
   print(
     index(mixed, 1.5),
     index(mixed, -1),
     index(mixed, 0),
-    index(mixed, pow(2, 53)),
+    index(mixed, mkfloat(floatPow(2, 53))),
     index(mixed, 9007199254740992n),
   );
   let m: LuaValue = tableOf();
-  setindex(m, pow(2, 63), "f");
+  setindex(m, mkfloat(floatPow(2, 63)), "f");
   setindex(m, math.mininteger, "i");
-  print(index(m, pow(2, 63)), index(m, math.mininteger), index(m, unm(pow(2, 63))));
+  print(
+    index(m, mkfloat(floatPow(2, 63))),
+    index(m, math.mininteger),
+    index(m, unm(mkfloat(floatPow(2, 63)))),
+  );
   let arr: LuaValue = tableOf();
   for (let i = 1; i <= 10; i++) {
     setindex(arr, i, i);
   }
   for (let i = 1; i <= 10; i++) {
-    if (eq(mod(i, 2), 0)) {
+    if (modInt(i, 2) === 0) {
       setindex(arr, i, undefined);
     }
   }
   let s: LuaValue = 0;
-  for (const [_, v] of forIn(pairs(arr))) {
+  for (const $it3 = forIn(pairs(arr)); $it3.next();) {
+    const _: LuaValue = $it3.a,
+      v: LuaValue = $it3.b;
     s = add(s, v);
   }
   print(s);
   let gone: LuaValue = tableOf(undefined, { a: 1, b: 2, c: 3, d: 4 });
-  for (const [k] of forIn(pairs(gone))) {
+  for (const $it4 = forIn(pairs(gone)); $it4.next();) {
+    const k: LuaValue = $it4.a;
     setindex(gone, k, undefined);
   }
   print(...results(next(gone)));

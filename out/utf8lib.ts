@@ -1,11 +1,10 @@
 // Compiled from utf8lib.lua by qsys2ts. Lua semantics come from the runtime's helpers.
 import {
-  add,
+  addInt,
   callMethod,
   first,
   forIn,
   io,
-  len as $len,
   type LuaValue,
   NONE,
   pcall,
@@ -17,9 +16,11 @@ import {
 
 export default function main(...varargs: LuaValue[]): LuaValue {
   // The utf8 library: display text with accents and symbols, and broken input
-  let s: LuaValue = "Salle \xc3\xa0 manger \xe2\x80\x93 20 \xc2\xb0C \xe2\x9c\x93";
-  print($len(s), first(utf8.len(s)), utf8.char(72, 233, 8364, 128512), utf8.charpattern);
-  for (const [p, c] of forIn(utf8.codes("a\xc3\xa9\xe2\x82\xac"))) {
+  let s: string = "Salle \xc3\xa0 manger \xe2\x80\x93 20 \xc2\xb0C \xe2\x9c\x93";
+  print(s.length, first(utf8.len(s)), utf8.char(72, 233, 8364, 128512), utf8.charpattern);
+  for (const $it1 = forIn(utf8.codes("a\xc3\xa9\xe2\x82\xac")); $it1.next();) {
+    const p: LuaValue = $it1.a,
+      c: LuaValue = $it1.b;
     io.write(p, "=", c, " ");
   }
   print();
@@ -41,14 +42,16 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(select("#", ...results(utf8.codepoint("", 1, 0)))),
   );
   let n: LuaValue = 0;
-  for (const [ch] of forIn(callMethod(s, "gmatch", utf8.charpattern))) {
-    n = add(n, 1);
+  for (const $it2 = forIn(callMethod(s, "gmatch", utf8.charpattern)); $it2.next();) {
+    const ch: LuaValue = $it2.a;
+    n = addInt(n, 1);
   }
   print(n);
   print(
     ...results(
       pcall(function (): LuaValue {
-        for (const [_] of forIn(utf8.codes("ok\x80"))) {
+        for (const $it1 = forIn(utf8.codes("ok\x80")); $it1.next();) {
+          const _: LuaValue = $it1.a;
         }
         return NONE;
       }),

@@ -1,9 +1,10 @@
 // The runtime's public entry: everything generated code imports comes from here.
-export { LuaFloat, float, notFalse, truthy, type LuaValue, type LuaFunction } from "./lua/value.ts";
+export { LuaFloat, float, mkfloat, notFalse, truthy, type LuaValue, type LuaFunction } from "./lua/value.ts";
 export { LuaTable, tableOf } from "./lua/table.ts";
 export { LuaError, registerChunk, type ChunkInfo } from "./lua/errors.ts";
 export { LuaUserdata } from "./lua/meta.ts";
 export { add, sub, mul, div, mod, pow, idiv, unm } from "./lua/arith.ts";
+export { addInt, subInt, mulInt, modInt, idivInt, toFloat, floatMod, floatPow } from "./lua/arith.ts";
 export { band, bor, bxor, shl, shr, bnot } from "./lua/bitwise.ts";
 export { eq, ne, lt, le, gt, ge } from "./lua/compare.ts";
 export { concat, len } from "./lua/concat.ts";
@@ -14,6 +15,7 @@ export {
   G, _VERSION, assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget,
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
+export { errorAt } from "./lua/base.ts";
 export { runMain } from "./run.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
 export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";

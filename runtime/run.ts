@@ -9,18 +9,25 @@ import { LuaError, toLuaError } from "./lua/errors.ts";
 import { tostring } from "./lua/concat.ts";
 import { metamethod } from "./lua/meta.ts";
 import { flushStdout, writeStderr } from "./lua/output.ts";
-import type { LuaValue } from "./lua/value.ts";
+import { isNumber, type, type LuaValue } from "./lua/value.ts";
 
 const STACK_MB = 64;
 /** How long a signalled worker may take to stop (the service drains sockets for 2 s). */
 const GRACE_MS = 3000;
 
-export function errorText(err: LuaError): string {
+/**
+ * lua.c's msghandler: the message and a traceback; an error object with __tostring is
+ * printed as that string alone.
+ */
+export function uncaughtText(err: LuaError): string {
   const v: LuaValue = err.value;
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "bigint") return tostring(v);
-  if (metamethod(v, "__tostring") !== undefined) return tostring(v);
-  return `(error object is a ${v === undefined ? "nil" : typeof v === "boolean" ? "boolean" : tostring(v).split(":")[0]} value)`;
+  const traceback = err.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
+  if (typeof v === "string" || isNumber(v)) return `${tostring(v)}\n${traceback}`;
+  if (metamethod(v, "__tostring") !== undefined) {
+    const s = tostring(v);
+    if (typeof s === "string") return s;
+  }
+  return `(error object is a ${type(v)} value)\n${traceback}`;
 }
 
 type SignalHandler = (signal: string) => void;
@@ -59,7 +66,7 @@ export function runMain(main: (...args: LuaValue[]) => LuaValue, entryUrl?: stri
     main(...args);
   } catch (e) {
     const err = toLuaError(e);
-    writeStderr(`lua: ${errorText(err)}\n${err.luaTraceback ?? "stack traceback:\n\t[C]: in ?"}\n`);
+    writeStderr(`lua: ${uncaughtText(err)}\n`);
     flushStdout();
     process.exit(1);
   }

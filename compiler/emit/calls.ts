@@ -24,15 +24,22 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
   const base = e.base;
   // The call's position: its first line (as Lua reports it), its last column (unique per call).
   const at = (operands: (L.Node | undefined)[]) => ctx.markOp(start.line, end.column, operands);
-  if (ctx.co && !cannotYield(ctx, base)) return coroutineCall(ctx, e, args, want, at([base]));
+  const method = base.type === "MemberExpression" && base.indexer === ":";
+  // a method call names [the method, the object] (see callMethod)
+  if (ctx.co && !cannotYield(ctx, base)) return coroutineCall(ctx, e, args, want, method ? at([base, base.base]) : at([base]));
 
   if (base.type === "MemberExpression" && base.indexer === ":") {
     const list = expressionList(ctx, args);
-    const r = `${at([base])}${ctx.rt("callMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
+    const r = `${at([base, base.base])}${ctx.rt("callMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
     return want === "one" ? `${ctx.rt("first")}(${r})` : r;
   }
 
   const direct = directCallee(ctx, base, args);
+  if (direct && base.type === "Identifier" && base.name === "error" && ctx.binding(base).kind === "global" && args.length === 1 && !isMulti(ctx.analysis.chunk, args[0])) {
+    // error(msg) at level 1 is positioned where it is called: the compiler knows where
+    const where = stringLiteral(`${ctx.analysis.chunk.name}:${start.line}: `);
+    return `${at([base])}${ctx.rt("errorAt")}(${value(ctx, args[0])}, ${where})`;
+  }
   if (direct) {
     const r = `${at([base])}${direct.js}(${expressionList(ctx, args)})`;
     return want === "one" && !direct.single ? `${ctx.rt("first")}(${r})` : r;
@@ -115,6 +122,12 @@ function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]
     }
   }
   return undefined;
+}
+
+/** A call known to return exactly one value (a local function whose every return has one). */
+export function returnsOneValue(ctx: EmitContext, e: AnyCall): boolean {
+  if (ctx.co || (e.base.type === "MemberExpression" && e.base.indexer === ":")) return false;
+  return directCallee(ctx, e.base, argumentsOf(e))?.single === true;
 }
 
 /** `string.format` etc. read as values (not called) when the library is fixed. */

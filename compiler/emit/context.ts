@@ -150,8 +150,8 @@ export class EmitContext {
       case "MemberExpression":
         return node.indexer === ":" ? `method '${node.identifier.name}'` : `field '${node.identifier.name}'`;
       case "IndexExpression":
-        // lvm's kname: only a string constant key has a name; any other key reads '?'
-        return node.index.type === "StringLiteral" ? `field '${stringValue(node.index)}'` : "field '?'";
+        // ldebug.c kname: only a string constant key has a name
+        return `field '${node.index.type === "StringLiteral" ? stringValue(node.index) : "?"}'`;
       case "StringLiteral":
         return `constant '${stringValue(node)}'`;
     }
@@ -162,6 +162,11 @@ export class EmitContext {
     const b = this.analysis.refs.get(id);
     if (!b) throw new Error(`unresolved identifier ${id.name}`);
     return b;
+  }
+
+  /** A fresh name for a variable the emitter declares where it is used (loop iterators). */
+  localName(prefix: string): string {
+    return `$${prefix}${++this.fn.temps}`;
   }
 
   /** A fresh temporary of the current function, declared at its top. */

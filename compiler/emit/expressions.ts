@@ -4,9 +4,10 @@ import type { L } from "../parse.ts";
 import { isMulti } from "../analyse.ts";
 import { stringValue, type EmitContext } from "./context.ts";
 import { binary, unary, logical, isBooleanTyped } from "./operators.ts";
-import { callExpression, libraryMember } from "./calls.ts";
+import { callExpression, libraryMember, returnsOneValue } from "./calls.ts";
 import { tableConstructor } from "./tables.ts";
 import { functionExpression } from "./functions.ts";
+import { isRawFloat, typedComparison } from "./numbers.ts";
 
 /** An expression as exactly one Lua value. */
 export function value(ctx: EmitContext, e: L.Expression): string {
@@ -67,8 +68,13 @@ export function condition(ctx: EmitContext, e: L.Expression): string {
       break;
     case "LogicalExpression":
       return `${wrap(condition(ctx, e.left))} ${e.operator === "and" ? "&&" : "||"} ${wrap(condition(ctx, e.right))}`;
+    case "BinaryExpression": {
+      const typed = typedComparison(ctx, e);
+      if (typed !== undefined) return typed;
+      break;
+    }
   }
-  if (isBooleanTyped(e)) return value(ctx, e);
+  if (isBooleanTyped(e, ctx)) return value(ctx, e);
   return `${ctx.rt("truthy")}(${value(ctx, e)})`;
 }
 
@@ -79,6 +85,7 @@ export function condition(ctx: EmitContext, e: L.Expression): string {
 export function spreadLast(ctx: EmitContext, e: L.Expression): string {
   if (!isMulti(ctx.analysis.chunk, e)) return value(ctx, e);
   if (e.type === "VarargLiteral") return `...${ctx.fn.varargs}`;
+  if (returnsOneValue(ctx, e as L.CallExpression)) return value(ctx, e);
   return `...${ctx.rt("results")}(${callExpression(ctx, e as L.CallExpression, "all")})`;
 }
 
@@ -89,7 +96,7 @@ export function expressionList(ctx: EmitContext, list: L.Expression[]): string {
 
 function readName(ctx: EmitContext, id: L.Identifier): string {
   const b = ctx.binding(id);
-  if (b.kind === "local") return b.jsName;
+  if (b.kind === "local") return isRawFloat(ctx, b) ? `${ctx.rt("mkfloat")}(${b.jsName})` : b.jsName;
   return readGlobal(ctx, id.name, id);
 }
 

@@ -7,6 +7,7 @@
 // (The `goto continue` idiom at the end of a loop body is a plain `continue`: loops.ts.)
 import type { L } from "../parse.ts";
 import { rangeOf } from "../parse.ts";
+import { declaredType, placeholder } from "./numbers.ts";
 import type { EmitContext } from "./context.ts";
 import { statementWithComments } from "./statements.ts";
 
@@ -109,7 +110,7 @@ function stateMachine(ctx: EmitContext, stmts: L.Statement[], labels: number[]):
   });
   const locals = stmts.flatMap((s) => (s.type === "LocalStatement" ? s.variables.map((v) => ctx.binding(v)) : []));
   for (const b of locals) ctx.hoisted.add(b);
-  if (locals.length) w.writeLine(`let ${locals.map((b) => `${b.jsName}: LuaValue`).join(", ")};`);
+  if (locals.length) w.writeLine(`let ${locals.map((b) => `${b.jsName}: ${declaredType(ctx, b)}${placeholder(ctx, b)}`).join(", ")};`);
   w.writeLine(`${state} = 0;`);
   ctx.wrapper(1);
   w.write(`${name}: for (;;) `).inlineBlock(() => {

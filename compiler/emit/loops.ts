@@ -1,9 +1,10 @@
 // Loops. A numeric for with integer literal start and step is a plain JS counting loop;
-// any other numeric for goes through forPrep (Lua's checks, float loops). Generic for is a
-// JS for-of over forIn(...), which walks tables directly for pairs/ipairs and calls the
+// any other numeric for goes through forPrep (Lua's checks, float loops). Generic for polls
+// the iterator object of forIn(...), which walks tables directly for pairs/ipairs and calls the
 // iterator function otherwise. JS gives each iteration fresh bindings, as Lua 5.3 does.
 import type { L } from "../parse.ts";
 import { rangeOf } from "../parse.ts";
+import { plainLoop, smallIntLiteral } from "../types.ts";
 import type { EmitContext } from "./context.ts";
 import { expressionList, value } from "./expressions.ts";
 import { block } from "./statements.ts";
@@ -44,30 +45,17 @@ function insideNestedLoop(body: L.Statement[], g: L.GotoStatement): boolean {
   return visit(body);
 }
 
-function intLiteral(ctx: EmitContext, e: L.Expression | null): number | undefined {
-  if (e === null) return 1;
-  let neg = false;
-  if (e.type === "UnaryExpression" && e.operator === "-") {
-    neg = true;
-    e = e.argument;
-  }
-  if (e.type !== "NumericLiteral") return undefined;
-  const n = ctx.analysis.chunk.numbers.get(e)!;
-  if (n.kind !== "int" || typeof n.value !== "number") return undefined;
-  return neg ? -n.value : n.value;
-}
-
 export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: string): void {
   const w = ctx.writer;
   const v = ctx.binding(s.variable);
-  const start = intLiteral(ctx, s.start);
-  const step = intLiteral(ctx, s.step);
   const assigned = v.assignments > 0;
   // A plain JS loop when the counter cannot come near 2^53 (forLimit clips the limit there)
   // in any feasible number of iterations.
-  if (start !== undefined && step !== undefined && step !== 0 && Math.abs(start) <= 2 ** 40 && Math.abs(step) <= 2 ** 16) {
-    const limitLit = intLiteral(ctx, s.end);
-    const counter = assigned ? ctx.temp().replace("$", "$i") : v.jsName;
+  const plain = plainLoop(ctx.analysis.chunk, s);
+  if (plain) {
+    const { start, step } = plain;
+    const limitLit = smallIntLiteral(ctx.analysis.chunk, s.end);
+    const counter = assigned ? ctx.localName("i") : v.jsName;
     const cmp = step > 0 ? "<=" : ">=";
     const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;
     const limit = limitLit !== undefined ? String(limitLit) : "$limit";
@@ -76,32 +64,38 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
     loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}: LuaValue = ${counter};`) : undefined);
     return;
   }
-  const loop = ctx.temp().replace("$", "$for");
+  const loop = ctx.localName("for");
   w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
   loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}: LuaValue = ${loop}.value;`));
 }
 
 export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: string): void {
+  // the loop calls its iterator where the statement starts: errors name it 'for iterator'
+  ctx.names[`${s.loc!.start.line}:${s.loc!.start.column}`] = ["for iterator"];
   const names = s.variables.map((v) => ctx.binding(v));
   const kind = names.some((b) => b.assignments > 0) ? "let" : "const";
   // forIn takes the explist's values: one value, or an array of them
   const only = s.iterators.length === 1 ? s.iterators[0] : undefined;
   const source = only ? (isCall(only) ? callExpression(ctx, only as L.CallExpression, "all") : value(ctx, only)) : `[${expressionList(ctx, s.iterators)}]`;
-  const vars = `[${names.map((b) => b.jsName).join(", ")}]`;
   if (ctx.co) {
     // in a generator twin the iterator may yield the coroutine: each step is `yield*`ed
+    const destructured = `[${names.map((b) => b.jsName).join(", ")}]`;
     const loop = ctx.temp().replace("$", "$for");
     const step = loop.replace("$for", "$step");
     ctx.writer.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forInCo")}(${source}); ; ) `);
     loopBody(ctx, s.body, undefined, () => {
       ctx.writer.writeLine(`const ${step} = yield* ${loop}.step();`);
       ctx.writer.writeLine(`if (${step} === undefined) break;`);
-      ctx.writer.writeLine(`${kind} ${vars} = ${step};`);
+      ctx.writer.writeLine(`${kind} ${destructured} = ${step};`);
     });
     return;
   }
-  ctx.writer.write(`${at}${ctx.openLoop()}for (${kind} ${vars} of ${ctx.rt("forIn")}(${source})) `);
-  loopBody(ctx, s.body);
+  const it = ctx.localName("it");
+  const vars = names.map((b, i) => `${b.jsName}: LuaValue = ${it}.${i === 0 ? "a" : i === 1 ? "b" : `at(${i})`}`);
+  // the iterator runs in next(), which maps back to the statement's position
+  const step = ctx.mark(s.loc!.start.line, s.loc!.start.column);
+  ctx.writer.write(`${at}${ctx.openLoop()}for (const ${it} = ${ctx.rt("forIn")}(${source}); ${step}${it}.next(); ) `);
+  loopBody(ctx, s.body, undefined, () => ctx.writer.writeLine(`${kind} ${vars.join(", ")};`));
 }
 
 function isCall(e: L.Expression): boolean {

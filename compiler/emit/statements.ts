@@ -6,7 +6,9 @@ import { isMulti } from "../analyse.ts";
 import { rangeOf } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { callExpression } from "./calls.ts";
-import { condition, expressionList, stringLiteral, value } from "./expressions.ts";
+import { condition, expressionList, spreadLast, stringLiteral, value } from "./expressions.ts";
+import { assignedValue, declaredType, fromValue, isRawFloat } from "./numbers.ts";
+import type { Binding } from "../analyse.ts";
 import { functionDeclaration, functionExpression } from "./functions.ts";
 import { labelledBlock } from "./gotos.ts";
 import { forGeneric, forNumeric, loopBody } from "./loops.ts";
@@ -106,23 +108,24 @@ export function statement(ctx: EmitContext, s: L.Statement): void {
 }
 
 function localStatement(ctx: EmitContext, s: L.LocalStatement, at: string): void {
-  const names = s.variables.map((v) => ctx.binding(v).jsName);
+  const bindings = s.variables.map((v) => ctx.binding(v));
+  const names = bindings.map((b) => b.jsName);
   const w = ctx.writer;
   const n = names.length;
   const init = s.init;
-  if (ctx.hoisted.has(ctx.binding(s.variables[0]))) {
+  if (ctx.hoisted.has(bindings[0])) {
     // declared ahead by a goto state machine: the statement only assigns
     const lastMulti = init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]);
-    if (n === 1 && init.length <= 1 && !lastMulti) w.writeLine(`${at}${names[0]} = ${init.length ? value(ctx, init[0]) : "undefined"};`);
-    else w.writeLine(`${at}[${names.join(", ")}] = ${rightHandSides(ctx, init, n, lastMulti)};`);
+    if (n === 1 && init.length <= 1 && !lastMulti) w.writeLine(`${at}${names[0]} = ${init.length ? assignedValue(ctx, bindings[0], init[0]) : "undefined"};`);
+    else w.writeLine(`${at}[${names.join(", ")}] = ${rightHandSides(ctx, init, bindings, lastMulti)};`);
     return;
   }
   if (init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]) && init.length < n) {
     // the last expression fills the remaining names
-    w.writeLine(`${at}let [${names.join(", ")}]: LuaValue[] = [${expressionList(ctx, init)}];`);
+    w.writeLine(`${at}let [${names.join(", ")}]: LuaValue[] = ${rightHandSides(ctx, init, bindings, true)};`);
     return;
   }
-  const decls = names.map((name, i) => (i < init.length ? `${name}: LuaValue = ${value(ctx, init[i])}` : `${name}: LuaValue`));
+  const decls = bindings.map((b, i) => (i < init.length ? `${b.jsName}: ${declaredType(ctx, b)} = ${assignedValue(ctx, b, init[i])}` : `${b.jsName}: LuaValue`));
   w.writeLine(`${at}let ${decls.join(", ")};`);
   // extra expressions are still evaluated
   for (let i = n; i < init.length; i++) if (hasEffects(init[i])) w.writeLine(`${value(ctx, init[i])};`);
@@ -147,9 +150,17 @@ function storing(ctx: EmitContext, mark: string, args: string[]): string {
   return `if (${mark}${ctx.rt("setindexCo")}(${args.join(", ")}) === ${ctx.rt("PENDING")}) yield* ${ctx.rt("pendingCo")}();`;
 }
 
+/** The local a target names, if it is one. */
+function localTarget(ctx: EmitContext, t: L.Expression): Binding | undefined {
+  if (t.type !== "Identifier") return undefined;
+  const b = ctx.binding(t);
+  return b.kind === "local" ? b : undefined;
+}
+
+/** `t = rhs`, where rhs is in the normal value representation. */
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
-  if (v) return `${v} = ${rhs};`;
+  if (v) return `${v} = ${fromValue(ctx, localTarget(ctx, t), rhs)};`;
   if (t.type === "Identifier") return `${ctx.markNode(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;
@@ -166,15 +177,19 @@ function assignment(ctx: EmitContext, s: L.AssignmentStatement, at: string): voi
   const w = ctx.writer;
   const targets = s.variables;
   if (targets.length === 1 && s.init.length === 1) {
-    w.writeLine(at + setTarget(ctx, targets[0], value(ctx, s.init[0])));
+    const b = localTarget(ctx, targets[0]);
+    if (b && isRawFloat(ctx, b)) w.writeLine(`${at}${b.jsName} = ${assignedValue(ctx, b, s.init[0])};`);
+    else w.writeLine(at + setTarget(ctx, targets[0], value(ctx, s.init[0])));
     return;
   }
   const simple = targets.map((t) => variableTarget(ctx, t));
   const lastMulti = s.init.length > 0 && isMulti(ctx.analysis.chunk, s.init[s.init.length - 1]);
   if (simple.every((v) => v !== undefined)) {
-    // JS destructuring evaluates every right-hand side before assigning, as Lua does
-    const rhs = rightHandSides(ctx, s.init, targets.length, lastMulti);
-    w.writeLine(`${at}[${simple.join(", ")}] = ${rhs};`);
+    // JS destructuring evaluates every right-hand side before assigning, as Lua does. Lua
+    // assigns right to left, so of a name given twice (`x, x = 2, 3`) the leftmost wins.
+    const rhs = rightHandSides(ctx, s.init, targets.map((t) => localTarget(ctx, t)), lastMulti);
+    const names = simple.map((v, i) => (simple.indexOf(v) === i ? v : ""));
+    w.writeLine(`${at}[${names.join(", ")}] = ${rhs};`);
     return;
   }
   // Table targets: evaluate bases and keys, then every value, then assign right to left (as PUC Lua).
@@ -197,15 +212,21 @@ function assignment(ctx: EmitContext, s: L.AssignmentStatement, at: string): voi
     }
   }
   const vals = targets.map(() => ctx.temp());
-  w.writeLine(`[${vals.join(", ")}] = ${rightHandSides(ctx, s.init, targets.length, lastMulti)};`);
+  w.writeLine(`[${vals.join(", ")}] = ${rightHandSides(ctx, s.init, targets.map(() => undefined), lastMulti)};`);
   for (let i = targets.length - 1; i >= 0; i--) w.writeLine(setTarget(ctx, targets[i], vals[i], bases[i], keys[i]));
 }
 
-/** The values of a multiple assignment as one array literal, padded with nil to the targets. */
-function rightHandSides(ctx: EmitContext, init: L.Expression[], targets: number, lastMulti: boolean): string {
-  if (lastMulti && init.length <= targets) return `[${expressionList(ctx, init)}]`;
-  const values = init.map((e) => value(ctx, e));
-  while (values.length < targets) values.push("undefined");
+/**
+ * The values of a multiple assignment as one array literal, padded with nil to the targets;
+ * each in the representation of its target local (raw for raw float locals).
+ */
+function rightHandSides(ctx: EmitContext, init: L.Expression[], targets: (Binding | undefined)[], lastMulti: boolean): string {
+  if (lastMulti && init.length <= targets.length) {
+    const fixed = init.slice(0, -1).map((e, i) => assignedValue(ctx, targets[i], e));
+    return `[${[...fixed, spreadLast(ctx, init[init.length - 1])].join(", ")}]`;
+  }
+  const values = init.map((e, i) => assignedValue(ctx, targets[i], e));
+  while (values.length < targets.length) values.push("undefined");
   return `[${values.join(", ")}]`;
 }
 

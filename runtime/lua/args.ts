@@ -1,6 +1,6 @@
 // Argument checks for library functions, with lauxlib's messages:
 // "bad argument #1 to 'sub' (number expected, got nil)".
-import { argumentError, type LuaError } from "./errors.ts";
+import { argumentError, registerFunctionName, type LuaError } from "./errors.ts";
 import { typeNameForError } from "./meta.ts";
 import { numberToString, str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
@@ -16,6 +16,7 @@ const globalNames = new WeakMap<Function, string>();
 
 export function nameLibraryFunction(f: Function, qualified: string): void {
   globalNames.set(f, qualified);
+  registerFunctionName(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { runtimeError } from "./errors.ts";
 import { metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
-import { LuaFloat, mkint, type LuaValue } from "./value.ts";
+import { float, LuaFloat, mkint, type LuaValue } from "./value.ts";
 import { powC } from "./libm.ts";
 
 type Num = number | bigint | LuaFloat;
@@ -20,7 +20,7 @@ const enum Op {
 }
 const EVENTS = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__idiv"];
 
-const box = (r: number): number | LuaFloat => (Number.isInteger(r) ? new LuaFloat(r) : r);
+const box = (r: number): number | LuaFloat => (Number.isInteger(r) ? float(r) : r);
 
 export function add(a: LuaValue, b: LuaValue): LuaValue {
   if (typeof a === "number" && typeof b === "number") {
@@ -105,7 +105,70 @@ export function unm(a: LuaValue): LuaValue {
   throw runtimeError(`attempt to perform arithmetic on a ${typeNameForError(a)} value`, 0);
 }
 
-/** C fmod with Lua 5.3's sign adjustment (luai_nummod in 5.3.6's llimits.h). */
+// Integer operations, for operands the compiler proved to be integers (a number or a bigint):
+// no subtype checks, only the range check that sends overflow past 2^53 to int64 arithmetic.
+const MAX_SAFE = 9007199254740991;
+
+export function addInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+  }
+  return intArith(Op.Add, BigInt(a), BigInt(b));
+}
+
+export function subInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+  }
+  return intArith(Op.Sub, BigInt(a), BigInt(b));
+}
+
+export function mulInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r; // no -0 among integers
+  }
+  return intArith(Op.Mul, BigInt(a), BigInt(b));
+}
+
+export function modInt(a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    const m = a % b;
+    return m === 0 ? 0 : m < 0 !== b < 0 ? m + b : m;
+  }
+  return intArith(Op.Mod, BigInt(a), BigInt(b));
+}
+
+export function idivInt(a: LuaValue, b: LuaValue): LuaValue {
+  // within ±2^31 the float quotient is exact enough for floor
+  if (typeof a === "number" && typeof b === "number" && b !== 0 && a <= 0x7fffffff && a >= -0x80000000 && b <= 0x7fffffff && b >= -0x80000000) {
+    const q = Math.floor(a / b);
+    return q === 0 ? 0 : q;
+  }
+  return intArith(Op.Idiv, BigInt(a), BigInt(b));
+}
+
+// Raw float operations, for code whose operands the compiler proved to be numbers
+// (compiler/emit/numbers.ts): a float lives there as a plain JS number.
+
+/** A Lua number as the double Lua converts it to (integers beyond 2^53 round). */
+export function toFloat(v: LuaValue): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : (v as LuaFloat).n;
+}
+
+/** `a % b` on floats. */
+export function floatMod(a: number, b: number): number {
+  return fmod(a, b);
+}
+
+/** `a ^ b`. */
+export function floatPow(a: number, b: number): number {
+  return powf(a, b);
+}
+
+/** C fmod with Lua 5.3's sign adjustment (llimits.h luai_nummod: when m*b < 0, m += b). */
 function fmod(a: number, b: number): number {
   let m = a % b;
   if (m * b < 0) m += b;

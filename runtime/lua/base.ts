@@ -1,15 +1,15 @@
 // The base library (lbaselib.c): print, type, tostring, tonumber, pairs, ipairs, next, select,
 // raw*, metatables, assert, error, pcall, xpcall, collectgarbage.
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
-import { call, NONE } from "./call.ts";
+import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
+import { cError, cFunctionBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
-import { getMetatable, metamethod } from "./meta.ts";
+import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
 import { writeStdout } from "./output.ts";
 import { LuaTable } from "./table.ts";
-import { LuaFloat, type as typeOf, mkint, type LuaValue } from "./value.ts";
+import { isNumber, LuaFloat, type as typeOf, mkint, type LuaValue } from "./value.ts";
 
 let timestampPrefix = process.env.QSYS2TS_PRINT_TIMESTAMPS === "1";
 
@@ -24,12 +24,25 @@ function isoStamp(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}\t`;
 }
 
+/** The global table, for print's lookup of the global tostring (set by env.ts). */
+let globals: LuaTable | undefined;
+export function setGlobalTable(g: LuaTable): void {
+  globals = g;
+}
+
 export function print(...args: LuaValue[]): LuaValue {
+  // lbaselib.c: print converts with whatever the global tostring is now
+  const ts = globals?.getStr("tostring");
   let line = "";
   for (let i = 0; i < args.length; i++) {
     if (i > 0) line += "\t";
     const v = args[i];
-    line += typeof v === "string" ? v : tostringValue(v);
+    if (ts === tostring) line += typeof v === "string" ? v : tostringValue(v);
+    else {
+      const s = first(call(ts, v));
+      if (typeof s !== "string" && !isNumber(s)) throw cError("'tostring' must return a string to 'print'");
+      line += typeof s === "string" ? s : tostringValue(s);
+    }
   }
   writeStdout(timestampPrefix ? isoStamp() + line + "\n" : line + "\n");
   return NONE;
@@ -75,29 +88,40 @@ export function tonumber(v: LuaValue, base?: LuaValue): LuaValue {
 }
 
 export function next(t: LuaValue, k?: LuaValue): LuaValue {
-  const r = checkTable(t, 1, "next").next(k);
+  if (!(t instanceof LuaTable)) throw typeError(t, 1, "next", "table", arguments.length === 0);
+  const r = t.next(k);
   return r === undefined ? undefined : r;
 }
 
+/** pairs accepts any value (lbaselib.c pairsmeta): next complains when the loop starts. */
 export function pairs(t: LuaValue): LuaValue {
+  if (arguments.length === 0) throw argError(1, "pairs", "value expected");
   const h = metamethod(t, "__pairs");
   if (h !== undefined) {
     const r = call(h, t);
     const a = Array.isArray(r) ? r : [r];
     return [a[0], a[1], a[2]];
   }
-  if (!(t instanceof LuaTable)) throw typeError(t, 1, "pairs", "table", arguments.length === 0);
   return [next, t, undefined];
 }
 
 function ipairsAux(t: LuaValue, i: LuaValue): LuaValue {
   const j = (i as number) + 1;
+  // a C function indexing: the error has no position and names no variable
+  if (!(t instanceof LuaTable) && metamethod(t, "__index") === undefined) throw cError(`attempt to index a ${typeNameForError(t)} value`);
   const v = index(t, j);
   return v === undefined ? undefined : [j, v];
 }
 
 export function ipairs(t: LuaValue): LuaValue {
   if (arguments.length === 0) throw argError(1, "ipairs", "value expected");
+  // lua5.3 is built with LUA_COMPAT_5_2, which keeps the __ipairs metamethod
+  const h = metamethod(t, "__ipairs");
+  if (h !== undefined) {
+    const r = call(h, t);
+    const a = Array.isArray(r) ? r : [r];
+    return [a[0], a[1], a[2]];
+  }
   return [ipairsAux, t, 0];
 }
 
@@ -106,6 +130,7 @@ export const ipairsIterator = ipairsAux;
 
 export function select(n: LuaValue, ...args: LuaValue[]): LuaValue {
   if (n === "#") return args.length;
+  if (arguments.length === 0) throw typeError(n, 1, "select", "number", true);
   const i = checkInt(n, 1, "select");
   if (i < 0) {
     if (-i > args.length) throw argError(1, "select", "index out of range");
@@ -116,11 +141,18 @@ export function select(n: LuaValue, ...args: LuaValue[]): LuaValue {
 }
 
 export function rawget(t: LuaValue, k: LuaValue): LuaValue {
-  return checkTable(t, 1, "rawget").get(k);
+  const table = checkTable(t, 1, "rawget");
+  if (arguments.length < 2) throw argError(2, "rawget", "value expected");
+  return table.get(k);
 }
 
 export function rawset(t: LuaValue, k: LuaValue, v: LuaValue): LuaValue {
-  checkTable(t, 1, "rawset").set(k, v);
+  const table = checkTable(t, 1, "rawset");
+  if (arguments.length < 3) throw argError(arguments.length + 1, "rawset", "value expected");
+  // raised inside the C function: no position
+  if (k === undefined) throw cError("table index is nil");
+  if (typeof k === "number" && Number.isNaN(k)) throw cError("table index is NaN");
+  table.set(k, v);
   return t;
 }
 
@@ -141,7 +173,7 @@ export function rawlen(v: LuaValue): LuaValue {
 
 export function setmetatable(t: LuaValue, mt: LuaValue): LuaValue {
   if (!(t instanceof LuaTable)) throw typeError(t, 1, "setmetatable", "table", arguments.length === 0);
-  if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, "setmetatable", "nil or table expected");
+  if ((mt !== undefined || arguments.length < 2) && !(mt instanceof LuaTable)) throw argError(2, "setmetatable", "nil or table expected");
   if (t.metatable?.getStr("__metatable") !== undefined) throw runtimeError("cannot change a protected metatable");
   t.metatable = mt;
   return t;
@@ -157,20 +189,24 @@ export function getmetatable(v: LuaValue): LuaValue {
 export function assert(v: LuaValue, message?: LuaValue, ...rest: LuaValue[]): LuaValue {
   if (v !== undefined && v !== false) return arguments.length <= 1 ? v : [v, message, ...rest];
   if (arguments.length === 0) throw argError(1, "assert", "value expected");
-  if (arguments.length < 2) throw runtimeError("assertion failed!");
-  throw new LuaError(typeof message === "string" ? where(1) + message : message);
+  // lbaselib.c: assert calls error with the message, level 1
+  throw raisedError(arguments.length < 2 ? "assertion failed!" : message, 1, "assert", assert);
 }
 
 export function error(message?: LuaValue, level?: LuaValue): LuaValue {
   const lv = level === undefined ? 1 : checkInt(level, 2, "error");
-  if (typeof message === "string" && lv > 0) message = where(lv) + message;
-  throw new LuaError(message);
+  throw raisedError(message, lv, "error", error);
+}
+
+/** `error(msg)` as compiled: level 1, whose position the compiler wrote into the call. */
+export function errorAt(message: LuaValue, where: string): never {
+  throw positionedError(message, where, errorAt);
 }
 
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   try {
-    const r = cFunctionBoundary(() => call(f, ...args));
+    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -178,14 +214,27 @@ export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   }
 }
 
+/** How often a failing message handler is called again on its own error (ldo.c's C-stack limit). */
+const MAX_HANDLER_ERRORS = 200;
+
 export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaValue {
+  if (typeof handler !== "function") throw typeError(handler, 2, "xpcall", "function", arguments.length < 2);
   try {
-    const r = cFunctionBoundary(() => call(f, ...args));
+    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
-    const r = call(handler, qualifyArgError(f, toLuaError(e).value));
-    return [false, Array.isArray(r) ? r[0] : r];
+    // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
+    let err = qualifyArgError(f, toLuaError(e).value);
+    for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
+      try {
+        const r = handler(err);
+        return [false, Array.isArray(r) ? r[0] : r];
+      } catch (e2) {
+        err = toLuaError(e2).value;
+      }
+    }
+    return [false, "error in error handling"];
   }
 }
 
@@ -199,8 +248,6 @@ export function collectgarbage(opt?: LuaValue, _arg?: LuaValue): LuaValue {
     case "step":
       return false;
     case "collect":
-    case "incremental":
-    case "generational":
       return 0;
     case "isrunning":
       return true;

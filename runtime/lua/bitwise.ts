@@ -29,7 +29,8 @@ function bitSlow(a: LuaValue, b: LuaValue, event: string, f: (x: bigint, y: bigi
     const r = h(a, b);
     return Array.isArray(r) ? r[0] : r;
   }
-  if (x !== null && y !== null) throw runtimeError("number has no integer representation");
+  // lvm.c luaG_tointerror names the operand without an integer value (the first if both lack one)
+  if (x !== null && y !== null) throw runtimeError("number%v has no integer representation", x === undefined ? 0 : 1);
   const bad = x === null ? 0 : 1;
   throw runtimeError(`attempt to perform bitwise operation on a ${typeNameForError(bad === 0 ? a : b)} value`, bad);
 }

@@ -1,8 +1,8 @@
 // Equality and order (lvm.c luaV_equalobj, luaV_lessthan, luaV_lessequal).
 import { runtimeError } from "./errors.ts";
-import { getMetatable, metamethod, LuaUserdata } from "./meta.ts";
+import { getMetatable, metamethod, typeNameForError, LuaUserdata } from "./meta.ts";
 import { LuaTable } from "./table.ts";
-import { LuaFloat, type, type LuaValue } from "./value.ts";
+import { LuaFloat, type LuaValue } from "./value.ts";
 
 const numeric = (v: LuaValue): boolean => typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat;
 const unbox = (v: LuaValue): number | bigint => (v instanceof LuaFloat ? v.n : v);
@@ -73,7 +73,7 @@ function truthyResult(r: LuaValue): boolean {
 }
 
 function compareError(a: LuaValue, b: LuaValue) {
-  const t1 = type(a);
-  const t2 = type(b);
+  const t1 = typeNameForError(a);
+  const t2 = typeNameForError(b);
   return runtimeError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
 }

@@ -8,7 +8,7 @@ import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./
 import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
 import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
-import { forIn } from "./loops.ts";
+import { forIn, type GenericFor } from "./loops.ts";
 import { Coroutine, type LuaValue } from "./value.ts";
 
 /** The generator twin of a Lua function, stored on the function object. */
@@ -89,7 +89,7 @@ export class ForInCo {
   private readonly f: LuaValue;
   private readonly s: LuaValue;
   private control: LuaValue;
-  private readonly walk: Generator<LuaValue[], void, unknown> | undefined;
+  private readonly walk: GenericFor | undefined;
 
   constructor(explist: LuaValue) {
     const [f, s, c] = Array.isArray(explist) ? explist : [explist];
@@ -101,10 +101,7 @@ export class ForInCo {
 
   /** The next step's values, or undefined when the loop ends. */
   *step(): Generator<LuaValue, LuaValue[] | undefined, LuaValue> {
-    if (this.walk !== undefined) {
-      const r = this.walk.next();
-      return r.done ? undefined : r.value;
-    }
+    if (this.walk !== undefined) return this.walk.next() ? [this.walk.a, this.walk.b] : undefined;
     const r = yield* callCo(this.f, this.s, this.control);
     const values: LuaValue[] = Array.isArray(r) ? r : [r];
     this.control = values[0];

@@ -1,6 +1,7 @@
 // The global environment: the global table G with the base library, the standard library
 // tables, and _G/_VERSION. Generated code imports these bindings by their Lua names.
 import { nameLibraryFunction } from "./args.ts";
+import { registerFunctionName } from "./errors.ts";
 import * as base from "./base.ts";
 import { LuaTable } from "./table.ts";
 import { stringMeta } from "./meta.ts";
@@ -51,8 +52,12 @@ export const tostring: LuaFunction = base.tostring;
 export const type: LuaFunction = base.type;
 export const xpcall: LuaFunction = base.xpcall;
 const baseFunctions = { assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget, rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall };
-for (const [name, f] of Object.entries(baseFunctions)) G.set(name, f);
+for (const [name, f] of Object.entries(baseFunctions)) {
+  G.set(name, f);
+  registerFunctionName(name, name);
+}
 G.set("_G", G);
+base.setGlobalTable(G);
 G.set("_VERSION", _VERSION);
 
 /** Strings index the string library: ("x"):rep(3). */

@@ -3,17 +3,37 @@
 // Generated code carries no line numbers. A built bundle registers a table that maps its
 // own JS positions back to Lua lines (see compiler/bundle), and positions are recovered
 // from the V8 stack only when an error is raised: the fast path pays nothing.
+//
+// Capturing a V8 stack costs about a microsecond per frame, so an error captures only the
+// few frames its position needs, and the whole stack (for a traceback) only when no pcall
+// is there to catch it.
 import type { LuaValue } from "./value.ts";
 
 export class LuaError extends Error {
-  /** Lua traceback text, filled when the error is raised, printed for uncaught errors. */
-  luaTraceback: string | undefined;
-  constructor(
-    public value: LuaValue,
-    traceback?: string,
-  ) {
+  value: LuaValue;
+  /** The JS call sites where the error was raised: its Lua traceback, formatted when needed. */
+  sites: NodeJS.CallSite[] | undefined = undefined;
+  /** The C function that raised it ("error"), shown first in the traceback. */
+  cFunction: string | undefined = undefined;
+  private tracebackText: string | undefined;
+  constructor(value: LuaValue, traceback?: string) {
+    // the JS stack of a Lua error is never shown: do not pay for capturing it
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(typeof value === "string" ? value : "(error object is not a string)");
-    this.luaTraceback = traceback;
+    Error.stackTraceLimit = limit;
+    this.value = value;
+    this.tracebackText = traceback;
+  }
+
+  /** Lua traceback text ("stack traceback:\n\t..."), printed for uncaught errors. */
+  get luaTraceback(): string | undefined {
+    if (this.tracebackText === undefined && this.sites !== undefined) this.tracebackText = formatTraceback(levelsOf(this.sites), this.cFunction);
+    return this.tracebackText;
+  }
+
+  set luaTraceback(text: string | undefined) {
+    this.tracebackText = text;
   }
 }
 
@@ -77,6 +97,40 @@ function callSites(limit: number, from: Function): NodeJS.CallSite[] {
   return sites;
 }
 
+/** How many JS frames an error keeps for its traceback. */
+const TRACE_FRAMES = 48;
+
+/** pcalls running now: an error raised inside one needs no traceback. */
+let protectedCalls = 0;
+
+/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
+export function protectedCall<T>(body: () => T): T {
+  protectedCalls++;
+  try {
+    return body();
+  } finally {
+    protectedCalls--;
+  }
+}
+
+/**
+ * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
+ * or the whole stack when no pcall will catch the error (its traceback is printed).
+ */
+function errorSites(level: number, from: Function): NodeJS.CallSite[] {
+  if (chunks.length === 0) return [];
+  if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
+  const few = level + 3;
+  const sites = callSites(few, from);
+  if (sites.length < few) return sites;
+  let found = 0;
+  for (const site of sites) {
+    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || site.getFunctionName() === "cFunctionBoundary") found++;
+    if (found >= level) return sites;
+  }
+  return callSites(level + 64, from);
+}
+
 /**
  * Library functions that call Lua functions (pcall, xpcall) run this marker function around
  * the call, so the stack shows where a C function stands between two Lua levels: an error
@@ -86,19 +140,30 @@ export function cFunctionBoundary<T>(body: () => T): T {
   return body();
 }
 
+/** A Lua level: where it is, and where its function was defined (undefined: the main chunk). */
+export interface LuaLevel {
+  pos: LuaPosition;
+  defined: LuaPosition | undefined;
+}
+
+/** The Lua levels of captured call sites, innermost first; undefined for a C boundary. */
+function levelsOf(sites: NodeJS.CallSite[]): (LuaLevel | undefined)[] {
+  const out: (LuaLevel | undefined)[] = [];
+  for (const site of sites) {
+    const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
+    if (pos) out.push({ pos, defined: mapFrame(site.getFileName(), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
+    else if (site.getFunctionName() === "cFunctionBoundary") out.push(undefined);
+  }
+  return out;
+}
+
 /**
  * The Lua levels on the current stack, innermost first: a position for each Lua frame,
  * undefined for a C boundary (see cFunctionBoundary).
  */
 export function luaLevels(limit = 200, from: Function = luaLevels): (LuaPosition | undefined)[] {
   if (chunks.length === 0) return [];
-  const out: (LuaPosition | undefined)[] = [];
-  for (const site of callSites(limit, from)) {
-    const p = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    if (p) out.push(p);
-    else if (site.getFunctionName() === "cFunctionBoundary") out.push(undefined);
-  }
-  return out;
+  return levelsOf(callSites(limit, from)).map((l) => l?.pos);
 }
 
 /** The Lua positions on the current stack, innermost first. */
@@ -112,6 +177,33 @@ export function where(level: number): string {
   return p ? `${p.chunk}:${p.line}: ` : "";
 }
 
+/** error(message) called by Lua code where the compiler knew the position ("chunk:line: "). */
+export function positionedError(value: LuaValue, where: string, from: Function): LuaError {
+  const err = new LuaError(typeof value === "string" ? where + value : value);
+  if (protectedCalls === 0 && chunks.length) {
+    err.sites = callSites(TRACE_FRAMES, from);
+    err.cFunction = "error";
+  }
+  return err;
+}
+
+/**
+ * error(): the value, with "chunk:line:" of `level` when it is a string, and the stack for
+ * its traceback. One stack capture serves both.
+ */
+export function raisedError(value: LuaValue, level: number, cFunction: string, from: Function): LuaError {
+  const positioned = typeof value === "string" && level > 0;
+  const sites = errorSites(positioned ? level : 0, from);
+  if (positioned) {
+    const p = levelAt(sites, level);
+    if (p) value = `${p.chunk}:${p.line}: ${value}`;
+  }
+  const err = new LuaError(value);
+  err.sites = sites;
+  err.cFunction = cFunction;
+  return err;
+}
+
 /** Positions read from an already captured JS stack text (e.g. a RangeError's). */
 export function luaStackFromText(stack: string | undefined): LuaPosition[] {
   if (!stack || chunks.length === 0) return [];
@@ -123,15 +215,24 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
   return out;
 }
 
-/** A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. */
+/**
+ * A runtime fault in Lua code ("attempt to index a nil value (local 't')"), positioned. The
+ * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
+ */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const levels = luaLevels(64, runtimeError);
-  const p = levels[0];
-  if (p && operand >= 0) {
-    const desc = operandName(p, operand);
-    if (desc) message += ` (${desc})`;
-  }
-  return positioned(message, levels);
+  const sites = errorSites(1, runtimeError);
+  const p = firstLevel(sites);
+  const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
+  const info = desc ? ` (${desc})` : "";
+  message = message.includes("%v") ? message.replace("%v", info) : message + info;
+  return positioned(message, p, sites);
+}
+
+/** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
+export function cError(message: string): LuaError {
+  const err = new LuaError(message);
+  err.sites = errorSites(0, cError);
+  return err;
 }
 
 /**
@@ -140,46 +241,86 @@ export function runtimeError(message: string, operand = -1): LuaError {
  * self, so its arguments are numbered from the first explicit one.
  */
 export function argumentError(n: number, fname: string, msg: string): LuaError {
-  const levels = luaLevels(64, argumentError);
-  const p = levels[0];
-  const callee = p && /^(global|local|upvalue|method|field) '(.*)'$/.exec(operandName(p, 0) ?? "");
+  const sites = errorSites(1, argumentError);
+  const p = firstLevel(sites);
+  const name = p && operandName(p, 0);
+  const cFunction = fname;
+  if (name === "for iterator") fname = name;
+  const callee = name && /^(global|local|upvalue|method|field) '(.*)'$/.exec(name);
   if (callee) {
     fname = callee[2];
-    if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, levels);
+    if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, p, sites, cFunction);
   }
-  return positioned(`bad argument #${n} to '${fname}' (${msg})`, levels);
+  return positioned(`bad argument #${n} to '${fname}' (${msg})`, p, sites, cFunction);
+}
+
+/** The innermost level's position: undefined when a C function stands there. */
+function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
+  return levelAt(sites, 1);
+}
+
+/** The position of Lua level `level` (1 = innermost): undefined for a C function. */
+function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
+  let n = 0;
+  for (const site of sites) {
+    const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
+    const c = !pos && site.getFunctionName() === "cFunctionBoundary";
+    if ((pos || c) && ++n === level) return pos;
+  }
+  return undefined;
 }
 
 function operandName(p: LuaPosition, operand: number): string | undefined {
   return p.info.names[`${p.line}:${p.col}`]?.[operand] || undefined;
 }
 
-function positioned(message: string, levels: (LuaPosition | undefined)[]): LuaError {
-  const p = levels[0];
+function positioned(message: string, p: LuaPosition | undefined, sites: NodeJS.CallSite[], cFunction?: string): LuaError {
   const err = new LuaError(p ? `${p.chunk}:${p.line}: ${message}` : message);
-  err.luaTraceback = formatTraceback(levels.filter((l): l is LuaPosition => l !== undefined));
+  err.sites = sites;
+  err.cFunction = cFunction;
   return err;
 }
 
-export function formatTraceback(stack: LuaPosition[]): string {
-  const lines = ["stack traceback:"];
-  for (const p of stack) {
-    const fn = functionNameAt(p);
-    lines.push(`\t${p.chunk}:${p.line}: in ${fn}`);
-  }
-  return lines.join("\n");
+/** Short names of library functions -> the names tracebacks use ("rep" -> "string.rep"). */
+const qualifiedNames = new Map<string, string>();
+
+/** The first registration of a short name wins (base functions register first). */
+export function registerFunctionName(short: string, qualified: string): void {
+  if (!qualifiedNames.has(short)) qualifiedNames.set(short, qualified);
 }
 
-function functionNameAt(p: LuaPosition): string {
-  return p.info.functions?.[`${p.line}:${p.col}`] ?? "function <" + p.chunk + ">";
+/** lauxlib's luaL_traceback: the first 10 and the last 11 levels when there are more. */
+export function formatTraceback(levels: (LuaLevel | undefined)[], cFunction?: string): string {
+  const lines: string[] = [];
+  if (cFunction) lines.push(`[C]: in function '${qualifiedNames.get(cFunction) ?? cFunction}'`);
+  levels.forEach((l, i) => {
+    if (!l) lines.push("[C]: in ?");
+    else lines.push(`${l.pos.chunk}:${l.pos.line}: in ${functionName(l, levels[i + 1])}`);
+  });
+  lines.push("[C]: in ?");
+  const shown = lines.length > 22 ? [...lines.slice(0, 10), "...", ...lines.slice(-11)] : lines;
+  return ["stack traceback:", ...shown].join("\n\t");
+}
+
+/** lauxlib's pushfuncname: the name the caller used, else main chunk or function <file:line>. */
+function functionName(level: LuaLevel, caller: LuaLevel | undefined): string {
+  const desc = caller && operandName(caller.pos, 0);
+  const m = desc && /^(global|local|upvalue|method|field|for iterator) '?(.*?)'?$/.exec(desc);
+  if (m) return m[1] === "global" ? `function '${m[2]}'` : m[1] === "for iterator" ? "for iterator 'for iterator'" : desc!;
+  if (!level.defined) return "main chunk";
+  return `function <${level.defined.chunk}:${level.defined.line}>`;
 }
 
 /** Turn anything thrown (Lua errors, JS stack overflows, runtime bugs) into a Lua error. */
 export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
   if (e instanceof RangeError && /call stack/.test(e.message)) {
-    const p = luaStackFromText(e.stack)[0];
-    return new LuaError(p ? `${p.chunk}:${p.line}: stack overflow` : "stack overflow");
+    // V8 kept only the innermost frames: the traceback ends with "..."
+    const positions = luaStackFromText(e.stack);
+    const p = positions[0];
+    const err = new LuaError(p ? `${p.chunk}:${p.line}: stack overflow` : "stack overflow");
+    err.luaTraceback = formatTraceback(positions.map((pos) => ({ pos, defined: pos }))).replace(/\n\t\[C\]: in \?$/, "\n\t...");
+    return err;
   }
   const msg = e instanceof Error ? e.message : String(e);
   return new LuaError(msg);

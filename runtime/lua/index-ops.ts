@@ -22,11 +22,12 @@ function indexSlow(o: LuaValue, k: LuaValue): LuaValue {
       const v = o.get(k);
       if (v !== undefined) return v;
       const mt = o.metatable;
-      if (mt === undefined || (h = mt.getStr("__index")) === undefined) return undefined;
+      if (mt === undefined || (h = mt.metaIndex) === undefined) return undefined;
     } else {
       const mt = getMetatable(o);
       h = mt?.getStr("__index");
-      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+      // only the indexed expression itself has a name, not a value reached through __index
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
     }
     if (typeof h === "function") {
       const r = h(o, k);
@@ -39,7 +40,7 @@ function indexSlow(o: LuaValue, k: LuaValue): LuaValue {
 
 /** `o[k] = v`: raw set when the key exists or there is no __newindex. */
 export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): void {
-  if (o instanceof LuaTable && o.metatable === undefined) {
+  if (o instanceof LuaTable && (o.metatable === undefined || o.metatable.metaNewindex === undefined)) {
     o.set(k, v);
     return;
   }
@@ -51,13 +52,13 @@ function setindexSlow(o: LuaValue, k: LuaValue, v: LuaValue): void {
     let h: LuaValue;
     if (o instanceof LuaTable) {
       const mt = o.metatable;
-      if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr("__newindex")) === undefined) {
+      if (mt === undefined || (h = mt.metaNewindex) === undefined || o.get(k) !== undefined) {
         o.set(k, v);
         return;
       }
     } else {
       h = getMetatable(o)?.getStr("__newindex");
-      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, 0);
+      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
     }
     if (typeof h === "function") {
       h(o, k, v);

@@ -3,7 +3,7 @@
 // generic for (tables walked directly for pairs/ipairs, iterator functions called otherwise).
 import { runtimeError } from "./errors.ts";
 import { index } from "./index-ops.ts";
-import { call } from "./call.ts";
+import { callSlow } from "./call.ts";
 import { str2number } from "./number.ts";
 import { LuaTable } from "./table.ts";
 import { LuaFloat, MAXINT, MININT, mkint, toJsNumber, type LuaValue } from "./value.ts";
@@ -112,39 +112,96 @@ export function forPrep(start: LuaValue, limit: LuaValue, step: LuaValue): Numer
   return new NumericFor(start, limit, step);
 }
 
+const enum Walk {
+  /** pairs(t) on a table: the array part, then the Map. */
+  Pairs,
+  /** ipairs(t) on a table: 1, 2, ... until a nil. */
+  Ipairs,
+  /** Any iterator function: called with (state, control) until it returns nil. */
+  Call,
+}
+
 /**
- * The generic for: `explist` is the value or array of values of the loop's expression list
- * (function, state, control). Yields each step's values as an array.
+ * The generic for, as an iterator object the compiled loop polls (no generator, no array per
+ * step): `for (const $it = forIn(explist); $it.next(); ) { const k = $it.a, v = $it.b; ... }`.
+ * `explist` is the value or array of values of the loop's expression list (function, state,
+ * control). pairs and ipairs over tables are walked directly, with the same results.
  */
-export function* forIn(explist: LuaValue): Generator<LuaValue[], void, unknown> {
-  const [f, s, c] = Array.isArray(explist) ? explist : [explist];
-  if (f === nextBuiltin && s instanceof LuaTable && c === undefined) {
-    yield* tablePairs(s);
-    return;
+export class GenericFor {
+  /** The first two values of the current step. */
+  a: LuaValue = undefined;
+  b: LuaValue = undefined;
+  private values: LuaValue[] | undefined = undefined;
+  private walk: Walk;
+  private f: LuaValue;
+  private s: LuaValue;
+  private i = 0;
+  private entries: Iterator<[LuaValue, LuaValue]> | undefined = undefined;
+
+  constructor(explist: LuaValue) {
+    const [f, s, c] = Array.isArray(explist) ? explist : [explist];
+    this.f = f;
+    this.s = s;
+    this.a = c;
+    if (f === nextBuiltin && s instanceof LuaTable && c === undefined) this.walk = Walk.Pairs;
+    else if (f === ipairsIterator && c === 0 && s instanceof LuaTable) this.walk = Walk.Ipairs;
+    else this.walk = Walk.Call;
   }
-  if (f === ipairsIterator && c === 0) {
-    for (let i = 1; ; i++) {
-      const v = s instanceof LuaTable && s.metatable === undefined ? s.get(i) : index(s, i);
-      if (v === undefined) return;
-      yield [i, v];
+
+  /** Value number n (0-based) of the current step, for loops with more than two variables. */
+  at(n: number): LuaValue {
+    return this.values === undefined ? (n === 0 ? this.a : n === 1 ? this.b : undefined) : this.values[n];
+  }
+
+  next(): boolean {
+    const s = this.s;
+    switch (this.walk) {
+      case Walk.Ipairs: {
+        const i = ++this.i;
+        const v = s.metatable === undefined ? (s as LuaTable).get(i) : index(s, i);
+        if (v === undefined) return false;
+        this.a = i;
+        this.b = v;
+        return true;
+      }
+      case Walk.Pairs: {
+        const t = s as LuaTable;
+        if (this.entries === undefined) {
+          const arr = t.arr;
+          while (this.i < arr.length) {
+            const v = arr[this.i++];
+            if (v !== undefined) {
+              this.a = this.i;
+              this.b = v;
+              return true;
+            }
+          }
+          if (t.hash === undefined) return false;
+          this.entries = t.hash.entries();
+        }
+        const r = this.entries.next();
+        if (r.done) return false;
+        this.a = r.value[0];
+        this.b = r.value[1];
+        return true;
+      }
     }
-  }
-  let control = c;
-  for (;;) {
-    const r = typeof f === "function" ? f(s, control) : call(f, s, control);
-    const values: LuaValue[] = Array.isArray(r) ? r : [r];
-    control = values[0];
-    if (control === undefined) return;
-    yield values;
+    const f = this.f;
+    // the iterator has no name in a failed call ("attempt to call a table value")
+    const r = typeof f === "function" ? f(s, this.a) : callSlow(f, [s, this.a], -1);
+    if (Array.isArray(r)) {
+      this.values = r;
+      this.a = r[0];
+      this.b = r[1];
+    } else {
+      this.values = undefined;
+      this.a = r;
+      this.b = undefined;
+    }
+    return this.a !== undefined;
   }
 }
 
-function* tablePairs(t: LuaTable): Generator<LuaValue[], void, unknown> {
-  const arr = t.arr;
-  for (let i = 0; i < arr.length; i++) {
-    const v = arr[i];
-    if (v !== undefined) yield [i + 1, v];
-  }
-  if (t.hash === undefined) return;
-  for (const [k, v] of t.hash) yield [k, v];
+export function forIn(explist: LuaValue): GenericFor {
+  return new GenericFor(explist);
 }

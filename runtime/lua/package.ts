@@ -8,7 +8,7 @@
 import { checkString, nameLibraryFunction, optString, typeError } from "./args.ts";
 import { call, first } from "./call.ts";
 import { G } from "./env.ts";
-import { cFunctionBoundary, formatTraceback, LuaError, luaStack } from "./errors.ts";
+import { cError, cFunctionBoundary, LuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { coroutine, io, math, os, string, table, utf8 } from "./stdlib.ts";
 import { LuaTable } from "./table.ts";
@@ -107,18 +107,14 @@ loaded.set("package", packageLib);
 /** Modules whose loader is running: requiring one again is a loop. */
 const loading = new Set<string>();
 
-/** An error raised by require itself (a C function: no position, as luaL_error at level 1). */
-function requireError(message: string): LuaError {
-  return new LuaError(message, formatTraceback(luaStack(64, requireError)));
-}
 
 function findLoader(name: string): [LuaValue, LuaValue] {
   const searchers = index(packageLib, "searchers");
-  if (!(searchers instanceof LuaTable)) throw requireError("'package.searchers' must be a table");
+  if (!(searchers instanceof LuaTable)) throw cError("'package.searchers' must be a table");
   let msg = "";
   for (let i = 1; ; i++) {
     const searcher = searchers.get(i);
-    if (searcher === undefined) throw requireError(`module '${name}' not found:${msg}`);
+    if (searcher === undefined) throw cError(`module '${name}' not found:${msg}`);
     const r = call(searcher, name);
     const loader = first(r);
     if (typeof loader === "function") return [loader, Array.isArray(r) ? r[1] : undefined];
@@ -131,7 +127,7 @@ export function require(name: LuaValue): LuaValue {
   const n = checkString(name, 1, "require");
   const done = loaded.get(n);
   if (truthy(done)) return done;
-  if (loading.has(n)) throw requireError(`loop or previous error loading module '${n}'`);
+  if (loading.has(n)) throw cError(`loop or previous error loading module '${n}'`);
   const [loader, extra] = findLoader(n);
   loading.add(n);
   let result: LuaValue;

@@ -5,23 +5,35 @@
 // Keys are normalised (float keys with an integral value become integers) so Map's
 // SameValueZero lookup is Lua's raw equality.
 import { LuaFloat, registerTableClass, type LuaValue } from "./value.ts";
-import { runtimeError } from "./errors.ts";
+import { cError, runtimeError } from "./errors.ts";
 
 export class LuaTable {
   arr: LuaValue[] = [];
   hash: Map<LuaValue, LuaValue> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
+  /** This table's raw __index and __newindex fields, kept beside the Map for when it is a metatable. */
+  metaIndex: LuaValue = undefined;
+  metaNewindex: LuaValue = undefined;
   /** Iteration cursor for next(): the Map iterator and the key it returned last. */
   private iter: Iterator<[LuaValue, LuaValue]> | undefined = undefined;
   private iterKey: LuaValue = undefined;
 
+  // get and set are small, so V8 inlines them where they are called: string keys and keys
+  // of the array part first, everything else in getOther/setOther.
   get(key: LuaValue): LuaValue {
+    if (typeof key === "string") {
+      const hash = this.hash;
+      return hash === undefined ? undefined : hash.get(key);
+    }
     if (typeof key === "number") {
       const arr = this.arr;
       if (key > 0 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
-    } else if (typeof key === "string") {
-      return this.hash?.get(key);
-    } else if (key instanceof LuaFloat) {
+    }
+    return this.getOther(key);
+  }
+
+  private getOther(key: LuaValue): LuaValue {
+    if (key instanceof LuaFloat) {
       key = normaliseKey(key);
       if (typeof key === "number" && key > 0 && key <= this.arr.length) return this.arr[key - 1];
     }
@@ -34,6 +46,20 @@ export class LuaTable {
   }
 
   set(key: LuaValue, value: LuaValue): void {
+    if (typeof key === "string") {
+      if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
+      if (value === undefined) this.hash?.delete(key);
+      else (this.hash ??= new Map()).set(key, value);
+      return;
+    }
+    if (typeof key === "number" && value !== undefined && key > 0 && key <= this.arr.length && Number.isInteger(key)) {
+      this.arr[key - 1] = value;
+      return;
+    }
+    this.setOther(key, value);
+  }
+
+  private setOther(key: LuaValue, value: LuaValue): void {
     if (typeof key === "number") {
       if (Number.isInteger(key) && key > 0) {
         const arr = this.arr;
@@ -61,6 +87,12 @@ export class LuaTable {
       return;
     }
     (this.hash ??= new Map()).set(key, value);
+  }
+
+  /** Keep metaIndex/metaNewindex equal to the raw fields they mirror. */
+  noteMetaField(key: string, value: LuaValue): void {
+    if (key === "__index") this.metaIndex = value;
+    else if (key === "__newindex") this.metaNewindex = value;
   }
 
   /** Move keys n+1, n+2, ... from the Map into arr after arr grew to n. */
@@ -100,13 +132,13 @@ export class LuaTable {
     const hash = this.hash;
     if (hash === undefined) {
       if (fromStart) return undefined;
-      throw runtimeError("invalid key to 'next'");
+      throw cError("invalid key to 'next'");
     }
     if (fromStart) {
       this.iter = hash.entries();
     } else if (this.iter === undefined || this.iterKey !== key) {
       // Not continuing the last traversal: find the key, then continue after it.
-      if (!hash.has(key)) throw runtimeError("invalid key to 'next'");
+      if (!hash.has(key)) throw cError("invalid key to 'next'");
       this.iter = hash.entries();
       for (let r = this.iter.next(); !r.done; r = this.iter.next()) if (r.value[0] === key) break;
     }
@@ -141,7 +173,10 @@ export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, p
   if (fields) {
     for (const k in fields) {
       const v = fields[k];
-      if (v !== undefined) (t.hash ??= new Map()).set(k, v);
+      if (v !== undefined) {
+        (t.hash ??= new Map()).set(k, v);
+        if (k.charCodeAt(0) === 95 && k.charCodeAt(1) === 95) t.noteMetaField(k, v);
+      }
     }
   }
   if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1] !== undefined) t.set(pairs[i], pairs[i + 1]);

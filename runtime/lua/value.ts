@@ -27,9 +27,13 @@ export type LuaMulti = LuaValue[];
 export const MAXINT = 0x7fffffffffffffffn;
 export const MININT = -0x8000000000000000n;
 
+/** Boxes of the small integral floats, shared (a LuaFloat never changes). */
+const SMALL_FLOATS: LuaFloat[] = [];
+for (let i = -256; i <= 1024; i++) SMALL_FLOATS.push(new LuaFloat(i));
+
 /** A float result: box it when integral so it keeps the float subtype. */
 export function mkfloat(n: number): number | LuaFloat {
-  return Number.isInteger(n) ? new LuaFloat(n) : n;
+  return Number.isInteger(n) ? float(n) : n;
 }
 
 /** An int64 result in canonical form: a safe number, else bigint. */
@@ -55,8 +59,9 @@ export function toJsNumber(v: number | bigint | LuaFloat): number {
   return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
 }
 
-/** A float literal with an integral value (`1.0`). */
+/** A float with an integral value (`1.0`), boxed; small ones come from a shared set. */
 export function float(n: number): LuaFloat {
+  if (n >= -256 && n <= 1024 && (n !== 0 || 1 / n > 0)) return SMALL_FLOATS[n + 256];
   return new LuaFloat(n);
 }
 

@@ -1,8 +1,9 @@
 // Shared test helpers: build a Lua program with our compiler and run it as `node out.mjs` would.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { expect } from "vitest";
 import { bundleLua } from "../compiler/bundle.ts";
 
 let dir: string | undefined;
@@ -34,4 +35,18 @@ export async function buildOurs(source: string, name = "snippet.lua", bundleName
 export function runBuilt(file: string, env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, [file], { cwd: dirname(file), encoding: "latin1", timeout: 30000, maxBuffer: 64 << 20, env: { ...process.env, TZ: "UTC", ...env } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/**
+ * Run DIR/cases.lua (its modules beside it) and expect exactly DIR/cases.expected, the output
+ * of the real thing under lua5.3; compared line by line first, for a readable failure.
+ */
+export async function expectCasesFileOutput(dir: string): Promise<void> {
+  const read = (p: string) => readFileSync(p).toString("latin1");
+  const r = await runOurs(read(join(dir, "cases.lua")), "cases.lua", {}, dir);
+  expect(r.stderr).toBe("");
+  const expected = read(join(dir, "cases.expected")).split("\n");
+  const got = r.stdout.split("\n");
+  for (let i = 0; i < expected.length; i++) expect(got[i], `line ${i + 1}`).toBe(expected[i]);
+  expect(r.stdout).toBe(expected.join("\n"));
 }

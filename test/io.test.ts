@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { luaAvailable, runOracle } from "./oracle.ts";
+import { luaAvailable } from "./oracle.ts";
+import { expectSameAsLua, show, type Case } from "./paired-cases.ts";
 import { ioLib as IO, setDataDir } from "../runtime/lua/io.ts";
 import { callMethod, call } from "../runtime/lua/call.ts";
 import { tostring } from "../runtime/lua/concat.ts";
@@ -15,23 +16,9 @@ import { LuaFloat, type LuaValue } from "../runtime/lua/value.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { index } from "../runtime/lua/index-ops.ts";
 
-type Case = [lua: string, ts: () => unknown];
-
-const LUA_PRELUDE = `local function E(f) local r = table.pack(pcall(f)) if r[1] then local o = {} for i = 2, r.n do o[#o+1] = tostring(r[i]) end return table.concat(o, "\\t") end return "ERR " .. (tostring(r[2]):gsub("^[^:]*:%d+: ", "")) end
-local function Q(s) return s and (string.format("%q", s):gsub("\\n", "n")) end
+const LUA_PRELUDE = `local function Q(s) return s and (string.format("%q", s):gsub("\\n", "n")) end
 local function mk(name, s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
 `;
-
-function show(f: () => unknown): string {
-  try {
-    const r = f();
-    const vals = Array.isArray(r) ? r : [r];
-    return vals.map((v) => tostring(v)).join("\t");
-  } catch (e) {
-    if (e instanceof LuaError) return "ERR " + tostring(e.value);
-    throw e;
-  }
-}
 
 let dir = "";
 /** string.format("%q") for the byte strings these cases read, with the newline escape made visible. */
@@ -132,14 +119,7 @@ describe("io library", () => {
 
   describe.runIf(luaAvailable)("against lua5.3", () => {
     it("prints the same line for every case", () => {
-      const body = (lua: string) => (/\breturn\b/.test(lua) ? lua : "return " + lua);
-      const src = LUA_PRELUDE + cases.map(([lua]) => `print(E(function() ${body(lua)} end))`).join("\n");
-      const r = runOracle(src);
-      expect(r.stderr).toBe("");
-      const expected = r.stdout.split("\n").slice(0, -1);
-      const actual = cases.map(([, ts]) => show(ts));
-      const label = (out: string[]) => cases.map(([lua], i) => `${lua.slice(0, 70)} => ${out[i]}`);
-      expect(label(actual)).toEqual(label(expected));
+      expectSameAsLua(cases, LUA_PRELUDE);
     });
   });
 });

@@ -1,27 +1,10 @@
 // math library: every case runs in one lua5.3 process and through our functions; lines must match.
 import { describe, expect, it } from "vitest";
-import { luaAvailable, runOracle } from "./oracle.ts";
+import { luaAvailable } from "./oracle.ts";
+import { expectSameAsLua, type Case } from "./paired-cases.ts";
 import { mathLib as m } from "../runtime/lua/math.ts";
-import { tostring } from "../runtime/lua/concat.ts";
-import { LuaError } from "../runtime/lua/errors.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { LuaFloat, MAXINT, MININT } from "../runtime/lua/value.ts";
-
-/** One case: Lua source of a function body returning values, and the same computed in TS. */
-type Case = [lua: string, ts: () => unknown];
-
-const LUA_PRELUDE = `local function E(f) local r = table.pack(pcall(f)) if r[1] then local o = {} for i = 2, r.n do o[#o+1] = tostring(r[i]) end return table.concat(o, "\\t") end return "ERR " .. (tostring(r[2]):gsub("^[^:]*:%d+: ", "")) end\n`;
-
-function show(f: () => unknown): string {
-  try {
-    const r = f();
-    const vals = Array.isArray(r) ? r : [r];
-    return vals.map((v) => tostring(v)).join("\t");
-  } catch (e) {
-    if (e instanceof LuaError) return "ERR " + tostring(e.value);
-    throw e;
-  }
-}
 
 const f = (n: number) => new LuaFloat(n); // an integral float literal like 3.0
 const NAN = NaN; // 0/0 in Lua: "-nan"
@@ -110,13 +93,7 @@ describe("math library", () => {
 
   describe.runIf(luaAvailable)("against lua5.3", () => {
     it("prints the same line for every case", () => {
-      const src = LUA_PRELUDE + cases.map(([lua]) => `print(E(function() ${lua.includes("return") ? lua : "return " + lua} end))`).join("\n");
-      const r = runOracle(src);
-      expect(r.stderr).toBe("");
-      const expected = r.stdout.split("\n").slice(0, -1);
-      const actual = cases.map(([, ts]) => show(ts));
-      const label = (out: string[]) => cases.map(([lua], i) => `${lua} => ${out[i]}`);
-      expect(label(actual)).toEqual(label(expected));
+      expectSameAsLua(cases);
     });
   });
 });

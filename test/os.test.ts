@@ -4,30 +4,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { luaAvailable, runOracle } from "./oracle.ts";
+import { luaAvailable } from "./oracle.ts";
+import { expectSameAsLua, type Case } from "./paired-cases.ts";
 import { osLib as O } from "../runtime/lua/os.ts";
 import { setDataDir } from "../runtime/lua/io.ts";
 import { tostring } from "../runtime/lua/concat.ts";
-import { LuaError } from "../runtime/lua/errors.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { LuaFloat, type LuaValue } from "../runtime/lua/value.ts";
 
-type Case = [lua: string, ts: () => unknown];
-
-const LUA_PRELUDE = `local function E(f) local r = table.pack(pcall(f)) if r[1] then local o = {} for i = 2, r.n do o[#o+1] = tostring(r[i]) end return table.concat(o, "\\t") end return "ERR " .. (tostring(r[2]):gsub("^[^:]*:%d+: ", "")) end
-local function F(t) local o = {} for _, k in ipairs{"year", "month", "day", "hour", "min", "sec", "wday", "yday", "isdst"} do o[#o+1] = k .. "=" .. tostring(t[k]) end return table.concat(o, " ") end
+const LUA_PRELUDE = `local function F(t) local o = {} for _, k in ipairs{"year", "month", "day", "hour", "min", "sec", "wday", "yday", "isdst"} do o[#o+1] = k .. "=" .. tostring(t[k]) end return table.concat(o, " ") end
 `;
-
-function show(f: () => unknown): string {
-  try {
-    const r = f();
-    const vals = Array.isArray(r) ? r : [r];
-    return vals.map((v) => tostring(v)).join("\t");
-  } catch (e) {
-    if (e instanceof LuaError) return "ERR " + tostring(e.value);
-    throw e;
-  }
-}
 
 function F(t: LuaTable): string {
   return ["year", "month", "day", "hour", "min", "sec", "wday", "yday", "isdst"].map((k) => `${k}=${tostring(t.get(k))}`).join(" ");
@@ -130,17 +116,7 @@ describe("os library", () => {
     describe.runIf(luaAvailable)(`against lua5.3 with TZ=${tz}`, () => {
       it("prints the same line for every case", () => {
         process.env.TZ = tz;
-        const body = (lua: string) => (/^local /.test(lua) ? lua : "return " + lua);
-        const src = LUA_PRELUDE + cases.map(([lua]) => `print(E(function() ${body(lua)} end))`).join("\n");
-        const r = runOracle(src);
-        expect(r.stderr).toBe("");
-        const expected = r.stdout.split("\n");
-        // %n in a format prints a newline: re-join the oracle's lines case by case
-        const actual = cases.map(([, ts]) => show(ts));
-        const joined: string[] = [];
-        for (const a of actual) joined.push(expected.splice(0, a.split("\n").length).join("\n"));
-        const label = (out: string[]) => cases.map(([lua], i) => `${lua.slice(0, 60)} => ${out[i]}`);
-        expect(label(actual)).toEqual(label(joined));
+        expectSameAsLua(cases, LUA_PRELUDE);
       });
     });
   }

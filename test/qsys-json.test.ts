@@ -1,21 +1,14 @@
 // require("json") (JSON4Lua): test/json4lua/cases.lua must print exactly cases.expected, the
 // output of lua5.3 running the real JSON4Lua 1.0.1 (scripts/json4lua-oracle.sh regenerates it).
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runOurs } from "./helpers.ts";
+import { expectCasesFileOutput, runOurs } from "./helpers.ts";
 
 const dir = join(import.meta.dirname, "json4lua");
-const read = (p: string) => readFileSync(p).toString("latin1");
 
 describe("json (JSON4Lua)", () => {
   test("prints what JSON4Lua 1.0.1 prints under lua5.3 (encode, lenient decode, quirks, errors)", async () => {
-    const r = await runOurs(read(join(dir, "cases.lua")), "cases.lua", {}, dir);
-    expect(r.stderr).toBe("");
-    const expected = read(join(dir, "cases.expected")).split("\n");
-    const got = r.stdout.split("\n");
-    for (let i = 0; i < expected.length; i++) expect(got[i], `line ${i + 1}`).toBe(expected[i]);
-    expect(r.stdout).toBe(expected.join("\n"));
+    await expectCasesFileOutput(dir);
   });
 
   test("json and rapidjson are separate modules with separate nulls", async () => {

@@ -5,20 +5,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runOurs } from "./helpers.ts";
+import { expectCasesFileOutput, runOurs } from "./helpers.ts";
 
 const dir = join(import.meta.dirname, "rapidjson");
 const read = (p: string) => readFileSync(p).toString("latin1");
 
 describe("rapidjson", () => {
   test("prints what lua-rapidjson 0.6.1 prints (encode, decode, options, errors, numbers)", async () => {
-    const r = await runOurs(read(join(dir, "cases.lua")), "cases.lua", {}, dir);
-    expect(r.stderr).toBe("");
-    const expected = read(join(dir, "cases.expected")).split("\n");
-    const got = r.stdout.split("\n");
-    // line by line first, for a readable failure
-    for (let i = 0; i < expected.length; i++) expect(got[i], `line ${i + 1}`).toBe(expected[i]);
-    expect(r.stdout).toBe(expected.join("\n"));
+    await expectCasesFileOutput(dir);
   });
 
   test("load and dump work inside the data directory and refuse paths outside it", async () => {

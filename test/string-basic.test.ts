@@ -1,63 +1,17 @@
 // string.byte / char / len / lower / upper / rep / reverse / sub / dump against the lua5.3
 // oracle: random subjects and positions (negative, oversized, floats, numeric strings,
 // int64 extremes) in one lua5.3 run, plus hand-written cases for each rule.
-// Same canonical serialisation as string-pattern.test.ts (kept in each file so each reads alone).
 import { describe, expect, it } from "vitest";
 import { LuaError } from "../runtime/lua/errors.ts";
-import { numberToString } from "../runtime/lua/number.ts";
 import { byte, char, dump, len, lower, rep, reverse, sub, upper } from "../runtime/lua/string/basic.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { LuaFloat, type LuaValue } from "../runtime/lua/value.ts";
 import { luaAvailable, runOracle } from "./oracle.ts";
-
-function esc(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const b = s.charCodeAt(i);
-    out += b < 32 || b > 126 || b === 92 || b === 34 ? "\\" + String(b).padStart(3, "0") : s[i];
-  }
-  return out + '"';
-}
-
-function ser1(v: LuaValue): string {
-  if (typeof v === "string") return esc(v);
-  if (typeof v === "number") return Number.isInteger(v) ? "i" + v : "f" + numberToString(v);
-  if (typeof v === "bigint") return "i" + v;
-  if (v instanceof LuaFloat) return "f" + numberToString(v);
-  if (v === undefined) return "nil";
-  if (typeof v === "boolean") return String(v);
-  if (v instanceof LuaTable) return "table";
-  return typeof v;
-}
-
-function ser(r: LuaValue): string {
-  const vals = Array.isArray(r) ? r : [r];
-  return vals.length + ":" + vals.map(ser1).join(",");
-}
+import { rng } from "./differential.ts";
+import { SERIALISE, ser } from "./canonical.ts";
 
 const LUA_PRELUDE = String.raw`
-local function esc(s)
-  local t = {}
-  for i = 1, #s do
-    local b = s:byte(i)
-    if b < 32 or b > 126 or b == 92 or b == 34 then t[#t + 1] = string.format("\\%03d", b)
-    else t[#t + 1] = string.char(b) end
-  end
-  return '"' .. table.concat(t) .. '"'
-end
-local function ser1(v)
-  local tv = type(v)
-  if tv == "string" then return esc(v)
-  elseif tv == "number" then return (math.type(v) == "integer" and "i" or "f") .. tostring(v)
-  elseif tv == "nil" or tv == "boolean" then return tostring(v)
-  else return tv end
-end
-local function ser(r)
-  local t = {}
-  for i = 1, r.n do t[i] = ser1(r[i]) end
-  return r.n .. ":" .. table.concat(t, ",")
-end
-local W = {
+${SERIALISE}local W = {
   byte = function(...) return table.pack(string.byte(...)) end,
   char = function(...) return table.pack(string.char(...)) end,
   dump = function(...) return table.pack(string.dump(...)) end,
@@ -117,15 +71,6 @@ function compare(cases: Case[]): void {
       diffs.push(`${c[0]}(${c.slice(1).map(lit).join(", ")})\n  lua: ${expected[i]}\n  ts:  ${got}`);
   });
   expect(diffs.slice(0, 10).join("\n")).toBe("");
-}
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ODD_POSITIONS: LuaValue[] = [

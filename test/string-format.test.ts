@@ -6,6 +6,7 @@ import { formatG, numberToString } from "../runtime/lua/number.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { LuaFloat, mkfloat, mkint } from "../runtime/lua/value.ts";
 import { luaAvailable, runOracle } from "./oracle.ts";
+import { rng } from "./differential.ts";
 
 /** Result text, or "ERR message" for a Lua error. */
 function fmt(...args: unknown[]): string {
@@ -183,16 +184,6 @@ describe("string.format by hand (expectations observed from lua5.3)", () => {
 });
 
 // ---- differential: generated specs x values, one lua5.3 run ------------------------------
-
-/** mulberry32: a small deterministic generator so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Val {
   lua: string;

@@ -5,6 +5,7 @@ import { pack, packsize, unpack } from "../runtime/lua/string/pack.ts";
 import { numberToString } from "../runtime/lua/number.ts";
 import { LuaFloat, mkfloat, mkint } from "../runtime/lua/value.ts";
 import { luaAvailable, runOracle } from "./oracle.ts";
+import { rng } from "./differential.ts";
 
 const hex = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
 const F = (n: number) => new LuaFloat(n);
@@ -130,15 +131,6 @@ describe("string.pack by hand (expectations observed from lua5.3)", () => {
 });
 
 // ---- differential ------------------------------------------------------------------------
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Val {
   lua: string;

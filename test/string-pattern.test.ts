@@ -4,62 +4,17 @@
 // (strings as \ddd-escaped bytes, integers "i", floats "f"), errors by message text.
 import { describe, expect, it } from "vitest";
 import { LuaError } from "../runtime/lua/errors.ts";
-import { numberToString } from "../runtime/lua/number.ts";
 import { find, gmatch, gsub, match } from "../runtime/lua/string/search.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 import { LuaFloat, type LuaValue } from "../runtime/lua/value.ts";
 import { luaAvailable, runOracle } from "./oracle.ts";
+import { rng } from "./differential.ts";
+import { SERIALISE, ser } from "./canonical.ts";
 
 // ---- canonical serialisation (identical in Lua below) ----
 
-function esc(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const b = s.charCodeAt(i);
-    out += b < 32 || b > 126 || b === 92 || b === 34 ? "\\" + String(b).padStart(3, "0") : s[i];
-  }
-  return out + '"';
-}
-
-function ser1(v: LuaValue): string {
-  if (typeof v === "string") return esc(v);
-  if (typeof v === "number") return Number.isInteger(v) ? "i" + v : "f" + numberToString(v);
-  if (typeof v === "bigint") return "i" + v;
-  if (v instanceof LuaFloat) return "f" + numberToString(v);
-  if (v === undefined) return "nil";
-  if (typeof v === "boolean") return String(v);
-  if (v instanceof LuaTable) return "table";
-  return typeof v;
-}
-
-function ser(r: LuaValue): string {
-  const vals = Array.isArray(r) ? r : [r];
-  return vals.length + ":" + vals.map(ser1).join(",");
-}
-
 const LUA_PRELUDE = String.raw`
-local function esc(s)
-  local t = {}
-  for i = 1, #s do
-    local b = s:byte(i)
-    if b < 32 or b > 126 or b == 92 or b == 34 then t[#t + 1] = string.format("\\%03d", b)
-    else t[#t + 1] = string.char(b) end
-  end
-  return '"' .. table.concat(t) .. '"'
-end
-local function ser1(v)
-  local tv = type(v)
-  if tv == "string" then return esc(v)
-  elseif tv == "number" then return (math.type(v) == "integer" and "i" or "f") .. tostring(v)
-  elseif tv == "nil" or tv == "boolean" then return tostring(v)
-  else return tv end
-end
-local function ser(r)
-  local t = {}
-  for i = 1, r.n do t[i] = ser1(r[i]) end
-  return r.n .. ":" .. table.concat(t, ",")
-end
-local T = setmetatable({a = "<A>", ["1"] = "one", [1] = "pos1", t = {}, n = 7, f = false},
+${SERIALISE}local T = setmetatable({a = "<A>", ["1"] = "one", [1] = "pos1", t = {}, n = 7, f = false},
   {__index = function(_, k) if k == "b" then return "<B>" end end})
 local F = function(...)
   local n = select("#", ...)
@@ -178,15 +133,6 @@ function compare(cases: Case[]): void {
 }
 
 // ---- random inputs ----
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECT_CHARS = [
   "a",

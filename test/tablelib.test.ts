@@ -1,35 +1,21 @@
 // table library: each case runs once in lua5.3 and once through our functions; lines must match.
 // sort cases log every comparator call, so call order (not just the result) is compared.
 import { describe, expect, it } from "vitest";
-import { luaAvailable, runOracle } from "./oracle.ts";
+import { luaAvailable } from "./oracle.ts";
+import { expectSameAsLua, type Case } from "./paired-cases.ts";
 import { tableLib as T } from "../runtime/lua/tablelib.ts";
 import { tostring } from "../runtime/lua/concat.ts";
-import { LuaError } from "../runtime/lua/errors.ts";
 import { stringMeta } from "../runtime/lua/meta.ts";
 import { LuaTable, tableOf } from "../runtime/lua/table.ts";
 import { LuaFloat, MAXINT, MININT, type LuaValue } from "../runtime/lua/value.ts";
 
-type Case = [lua: string, ts: () => unknown];
-
 const LUA_PRELUDE = `
-local function E(f) local r = table.pack(pcall(f)) if r[1] then local o = {} for i = 2, r.n do o[#o+1] = tostring(r[i]) end return table.concat(o, "\\t") end return "ERR " .. (tostring(r[2]):gsub("^[^:]*:%d+: ", "")) end
 local function D(t, n) local o = {} for i = 1, n or #t do o[#o+1] = tostring(rawget(t, i)) end return table.concat(o, ",") end
 local function proxy(real) return setmetatable({}, {__index = real, __newindex = real, __len = function() return #real end}) end
 local log
 local function logged(a, b) log[#log+1] = tostring(a) .. "<" .. tostring(b) return a < b end
 local function byk(a, b) return a.k < b.k end
 `;
-
-function show(f: () => unknown): string {
-  try {
-    const r = f();
-    const vals = Array.isArray(r) ? r : [r];
-    return vals.map((v) => tostring(v)).join("\t");
-  } catch (e) {
-    if (e instanceof LuaError) return "ERR " + tostring(e.value);
-    throw e;
-  }
-}
 
 const t = (...items: LuaValue[]) => tableOf(items);
 /** A table from key/value pairs. */
@@ -158,14 +144,7 @@ describe("table library", () => {
 
   describe.runIf(luaAvailable)("against lua5.3", () => {
     it("prints the same line for every case", () => {
-      const body = (lua: string) => (/\breturn\b/.test(lua) || /^local /.test(lua) ? lua : "return " + lua);
-      const src = LUA_PRELUDE + cases.map(([lua]) => `print(E(function() ${body(lua)} end))`).join("\n");
-      const r = runOracle(src);
-      expect(r.stderr).toBe("");
-      const expected = r.stdout.split("\n").slice(0, -1);
-      const actual = cases.map(([, ts]) => show(ts));
-      const label = (out: string[]) => cases.map(([lua], i) => `${lua.slice(0, 80)} => ${out[i]}`);
-      expect(label(actual)).toEqual(label(expected));
+      expectSameAsLua(cases, LUA_PRELUDE);
     });
   });
 });

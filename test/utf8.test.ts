@@ -1,29 +1,14 @@
 // utf8 library: cases run once in lua5.3 and once through our functions; lines must match.
 import { describe, expect, it } from "vitest";
-import { luaAvailable, runOracle } from "./oracle.ts";
+import { luaAvailable } from "./oracle.ts";
+import { expectSameAsLua, type Case } from "./paired-cases.ts";
 import { utf8Lib as U } from "../runtime/lua/utf8.ts";
 import { call } from "../runtime/lua/call.ts";
-import { tostring } from "../runtime/lua/concat.ts";
-import { LuaError } from "../runtime/lua/errors.ts";
 import { MAXINT } from "../runtime/lua/value.ts";
 import { LuaTable } from "../runtime/lua/table.ts";
 
-type Case = [lua: string, ts: () => unknown];
-
-const LUA_PRELUDE = `local function E(f) local r = table.pack(pcall(f)) if r[1] then local o = {} for i = 2, r.n do o[#o+1] = tostring(r[i]) end return table.concat(o, "\\t") end return "ERR " .. (tostring(r[2]):gsub("^[^:]*:%d+: ", "")) end
-local function C(s) local o = {} for p, c in utf8.codes(s) do o[#o+1] = p .. ":" .. c end return table.concat(o, " ") end
+const LUA_PRELUDE = `local function C(s) local o = {} for p, c in utf8.codes(s) do o[#o+1] = p .. ":" .. c end return table.concat(o, " ") end
 `;
-
-function show(f: () => unknown): string {
-  try {
-    const r = f();
-    const vals = Array.isArray(r) ? r : [r];
-    return vals.map((v) => tostring(v)).join("\t");
-  } catch (e) {
-    if (e instanceof LuaError) return "ERR " + tostring(e.value);
-    throw e;
-  }
-}
 
 /** for p, c in utf8.codes(s): drive the iterator triple as the generic for does. */
 function C(s: string): string {
@@ -106,13 +91,7 @@ describe("utf8 library", () => {
 
   describe.runIf(luaAvailable)("against lua5.3", () => {
     it("prints the same line for every case", () => {
-      const src = LUA_PRELUDE + cases.map(([lua]) => `print(E(function() return ${lua} end))`).join("\n");
-      const r = runOracle(src);
-      expect(r.stderr).toBe("");
-      const expected = r.stdout.split("\n").slice(0, -1);
-      const actual = cases.map(([, ts]) => show(ts));
-      const label = (out: string[]) => cases.map(([lua], i) => `${lua} => ${out[i]}`);
-      expect(label(actual)).toEqual(label(expected));
+      expectSameAsLua(cases, LUA_PRELUDE);
     });
   });
 });

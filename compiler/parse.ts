@@ -47,7 +47,10 @@ export interface ParseOptions {
 }
 
 export function parse(source: string, name: string, options: ParseOptions = {}): Chunk {
-  const body = options.shebang !== false && source.startsWith("#") ? withoutShebang(source) : source;
+  const shebang = source.startsWith("#");
+  // luaparse itself skips a "#!" line: where Lua does not, `#` cannot start a statement
+  if (shebang && options.shebang === false) throw new LuaSyntaxError(name, 1, 1, "unexpected symbol near '#'", source.split(/\r\n|\n|\r/)[0]);
+  const body = shebang ? withoutShebang(source) : source;
   const ast = parseLuaparse(body, (e) => {
     const { line, column, message } = luaSyntaxError(body, e);
     const text = source.split(/\r\n|\n|\r/)[line - 1] ?? "";

@@ -17,8 +17,9 @@ export {
 } from "./lua/env.ts";
 export { errorAt } from "./lua/base.ts";
 export { runMain } from "./run.ts";
+export { load, setChunkCompiler } from "./lua/load.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
-export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
+export { string, table, math, os, io, utf8, coroutine, debug } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo, forInCo, twinOf } from "./lua/coroutine.ts";
 export {
   PENDING, pendingCo, addCo, subCo, mulCo, divCo, modCo, powCo, idivCo, bandCo, borCo, bxorCo, shlCo, shrCo, concatCo,

@@ -62,8 +62,17 @@ export class EmitContext {
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
 
-  constructor(readonly analysis: Analysis) {
+  /** Writing plain JavaScript (a chunk compiled at run time by `load`): no type annotations. */
+  readonly plainJs: boolean;
+
+  constructor(readonly analysis: Analysis, options: { plainJs?: boolean } = {}) {
     this.pendingComments = [...analysis.chunk.comments];
+    this.plainJs = options.plainJs === true;
+  }
+
+  /** A type annotation (": LuaValue", "?: LuaValue"): left out in plain JavaScript. */
+  ty(annotation: string): string {
+    return this.plainJs ? "" : annotation;
   }
 
   /** The local name of a runtime export, imported on first use; aliased if Lua uses the name. */

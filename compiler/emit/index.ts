@@ -23,13 +23,14 @@ export interface ModuleImport {
   importPath: string;
 }
 
-export function emitChunk(analysis: Analysis, modules: ModuleImport[] = []): Emitted {
-  const ctx = new EmitContext(analysis);
+export function emitChunk(analysis: Analysis, modules: ModuleImport[] = [], options: { plainJs?: boolean } = {}): Emitted {
+  const ctx = new EmitContext(analysis, options);
   ctx.rt("LuaValue");
   const body = functionBody(ctx, analysis.main, () => {
     block(ctx, analysis.chunk.body);
     leadingComments(ctx, Infinity);
   });
+  if (ctx.plainJs) return plainJsChunk(ctx, body);
   const lines: string[] = [];
   const pluginAccess = pluginGlobals(ctx); // before the import list: it may import G
   lines.push(`// Compiled from ${analysis.chunk.name} by qsys2ts. Lua semantics come from the runtime's helpers.`);
@@ -50,6 +51,22 @@ export function emitChunk(analysis: Analysis, modules: ModuleImport[] = []): Emi
   lines.push(`export default function main(...${varargsName(ctx)}: LuaValue[]): LuaValue {`);
   const text = lines.join("\n") + "\n" + body + "}\n" + pluginAccess;
   const { code, mappings } = ctx.takeMappings(ctx.resolveLoopLabels(text));
+  return { code, mappings, names: ctx.names };
+}
+
+/**
+ * A chunk as plain JavaScript, the body of `new Function("$rt", "$env", code)` (see
+ * compiler/load-chunk.ts): runtime helpers come from `$rt`, the global table is `$env` (the
+ * chunk's _ENV), and it returns the chunk's main function.
+ */
+function plainJsChunk(ctx: EmitContext, body: string): Emitted {
+  const env = ctx.importList().find(([name]) => name === "G")?.[1];
+  const helpers = ctx.importList().filter(([name]) => name !== "LuaValue" && name !== "G").map(([name, local]) => (name === local ? name : `${name}: ${local}`));
+  const lines = [`"use strict";`, `const { ${helpers.join(", ")} } = $rt;`];
+  if (env) lines.push(`const ${env} = $env;`);
+  for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}${init ? ` = ${init}` : ""};`);
+  lines.push(`return function main(...${varargsName(ctx)}) {`);
+  const { code, mappings } = ctx.takeMappings(ctx.resolveLoopLabels(lines.join("\n") + "\n" + body + "};\n"));
   return { code, mappings, names: ctx.names };
 }
 

@@ -122,10 +122,10 @@ function localStatement(ctx: EmitContext, s: L.LocalStatement, at: string): void
   }
   if (init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]) && init.length < n) {
     // the last expression fills the remaining names
-    w.writeLine(`${at}let [${names.join(", ")}]: LuaValue[] = ${rightHandSides(ctx, init, bindings, true)};`);
+    w.writeLine(`${at}let [${names.join(", ")}]${ctx.ty(": LuaValue[]")} = ${rightHandSides(ctx, init, bindings, true)};`);
     return;
   }
-  const decls = bindings.map((b, i) => (i < init.length ? `${b.jsName}: ${declaredType(ctx, b)} = ${assignedValue(ctx, b, init[i])}` : `${b.jsName}: LuaValue`));
+  const decls = bindings.map((b, i) => (i < init.length ? `${b.jsName}${ctx.ty(`: ${declaredType(ctx, b)}`)} = ${assignedValue(ctx, b, init[i])}` : `${b.jsName}${ctx.ty(": LuaValue")}`));
   w.writeLine(`${at}let ${decls.join(", ")};`);
   // extra expressions are still evaluated
   for (let i = n; i < init.length; i++) if (hasEffects(init[i])) w.writeLine(`${value(ctx, init[i])};`);

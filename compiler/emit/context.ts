@@ -132,6 +132,13 @@ export class EmitContext {
     return MARK_OPEN + (this.positions.length - 1).toString(36) + MARK_CLOSE;
   }
 
+  /** A global read or written through _ENV: in a loaded chunk _ENV may be any value, named as Lua names it. */
+  markGlobal(node: L.Node): string {
+    const { line, column } = node.loc!.start;
+    if (this.plainJs) this.names[`${line}:${column}`] ??= ["upvalue '_ENV'"];
+    return this.mark(line, column);
+  }
+
   markNode(node: L.Node): string {
     const loc = node.loc!;
     return this.mark(loc.start.line, loc.start.column);

@@ -63,7 +63,8 @@ export function functionBody(ctx: EmitContext, info: FunctionInfo, emitBody: () 
   const inner = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
   ctx.writer = inner;
   emitBody();
-  if (info.endReachable && info !== ctx.analysis.main) inner.writeLine(`return ${ctx.rt("NONE")};`);
+  // a loaded chunk's main function is called by Lua code: falling off its end returns nothing too
+  if (info.endReachable && (info !== ctx.analysis.main || ctx.plainJs)) inner.writeLine(`return ${ctx.rt("NONE")};`);
   ctx.writer = outerWriter;
   ctx.fn = outerFn;
   let text = inner.toString();

@@ -161,7 +161,7 @@ function localTarget(ctx: EmitContext, t: L.Expression): Binding | undefined {
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
   if (v) return `${v} = ${fromValue(ctx, localTarget(ctx, t), rhs)};`;
-  if (t.type === "Identifier") return `${ctx.markNode(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
+  if (t.type === "Identifier") return `${ctx.markGlobal(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;
     return storing(ctx, ctx.markOp(pos.line, pos.column, [t.base]), [base ?? value(ctx, t.base), stringLiteral(t.identifier.name), rhs]);

@@ -129,13 +129,10 @@ function cInfo(t: LuaTable, options: string): void {
   }
 }
 
-/**
- * The S and u fields of a Lua function defined at `defined` (undefined: a main chunk; null:
- * not known). Upvalue counts are not kept, except a main chunk's one (_ENV).
- */
+/** The S and u fields of a Lua function defined at `defined` (undefined: a main chunk; null: not known). */
 function luaInfo(t: LuaTable, options: string, info: ChunkInfo, defined: { line: number; col: number } | undefined | null): void {
   const main = defined === undefined;
-  const facts = defined ? info.definitions?.[`${defined.line}:${defined.col}`] : main ? [0, 0, 1] : undefined;
+  const facts = defined ? info.definitions?.[`${defined.line}:${defined.col}`] : main ? [0, 0, 1, 1] : undefined;
   if (options.includes("S")) {
     t.set("source", info.source ?? "@" + info.chunk);
     t.set("short_src", info.chunk);
@@ -143,12 +140,10 @@ function luaInfo(t: LuaTable, options: string, info: ChunkInfo, defined: { line:
     if (defined !== null) t.set("linedefined", main ? 0 : defined.line);
     if (facts) t.set("lastlinedefined", facts[0]);
   }
-  if (options.includes("u")) {
-    if (main) t.set("nups", 1);
-    if (facts) {
-      t.set("nparams", facts[1]);
-      t.set("isvararg", facts[2] === 1);
-    }
+  if (options.includes("u") && facts) {
+    t.set("nups", facts[3]);
+    t.set("nparams", facts[1]);
+    t.set("isvararg", facts[2] === 1);
   }
 }
 
@@ -212,7 +207,9 @@ function findFunction(f: LuaFunction): { info: ChunkInfo; defined: LuaPosition |
     }
   }
   if (found.length === 0) return undefined;
-  return { info: found[0].info, defined: found.length === 1 ? found[0] : null };
+  // with coroutines a nested function is written twice (in its parent and in the parent's twin)
+  const same = found.every((p) => p.info === found[0].info && p.line === found[0].line && p.col === found[0].col);
+  return { info: found[0].info, defined: same ? found[0] : null };
 }
 
 function unsupported(name: string, what: string): Error {

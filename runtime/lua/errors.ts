@@ -51,7 +51,7 @@ export interface ChunkInfo {
   functions?: Record<string, string>;
   /** The chunk name as Lua's debug.getinfo gives `source` ("@room.lua", "=stdin", the loaded text); default "@" + chunk. */
   source?: string;
-  /** "luaLine:luaCol" of a function definition -> [lastlinedefined, nparams, isvararg (1/0)]. */
+  /** "luaLine:luaCol" of a function definition -> [lastlinedefined, nparams, isvararg (1/0), nups]. */
   definitions?: Record<string, number[]>;
   /** The JavaScript text of `file`, when it is not a file to read (chunks compiled by load). */
   code?: string;

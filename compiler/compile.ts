@@ -14,7 +14,7 @@ export interface Compiled extends Emitted {
   plugin: boolean;
   /** The chunk uses Controls, Component, NamedControl or Properties, or is a plugin. */
   usesDesign: boolean;
-  /** The chunk can reach `load` (the global, or the string "load" where globals are a table): the bundle needs the compiler. */
+  /** The chunk can reach load, loadfile or dofile (the global, or its name as a string where globals are a table): the bundle needs the compiler. */
   usesLoad: boolean;
   /** The chunk uses coroutines (its functions have generator twins). */
   usesCoroutines: boolean;
@@ -37,7 +37,7 @@ export function compileLua(source: string, chunkName: string, options: CompileOp
 /** Compile an already parsed chunk. */
 export function compileChunk(chunk: Chunk, options: CompileOptions = {}): Compiled {
   const analysis = analyse(chunk, { sharedGlobals: options.sharedGlobals });
-  const usesLoad = analysis.globals.has("load") || (analysis.dynamicGlobals && mentionsString(chunk.body, "load"));
+  const usesLoad = LOADERS.some((name) => analysis.globals.has(name) || (analysis.dynamicGlobals && mentionsString(chunk.body, name)));
   return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis), usesLoad, usesCoroutines: analysis.usesCoroutines, definitions: functionDefinitions(analysis) };
 }
 
@@ -72,6 +72,9 @@ export function compileProgram(program: Program): CompiledChunk[] {
 function touchesJsonGlobal(program: Program): boolean {
   return program.builtins.includes("json") && program.chunks.some((c) => mentions(c.parsed.body, "object"));
 }
+
+/** The base functions that compile Lua at run time. */
+const LOADERS = ["load", "loadfile", "dofile"];
 
 function mentionsString(node: unknown, value: string): boolean {
   if (Array.isArray(node)) return node.some((n) => mentionsString(n, value));

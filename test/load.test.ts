@@ -129,6 +129,19 @@ sameAsLua("load: nested and repeated", [
   "print(load('goto skip; do return 1 end ::skip:: return 2')())",
 ]);
 
+/** Write a file in the working directory (each side runs in a directory of its own). */
+const WRITE = "local function write(name, text) local f = assert(io.open(name, 'wb')) f:write(text) f:close() end\n";
+
+sameAsLua("loadfile and dofile", [
+  WRITE + "write('lf_mod.lua', '#!/usr/bin/lua\\nlocal a = ...\\nreturn a, select(\"#\", ...), 42\\n')\nprint(dofile('lf_mod.lua'))\nprint(loadfile('lf_mod.lua')(7))",
+  WRITE + "write('lf_bom.lua', '\\239\\187\\191return \"bom\"')\nprint(loadfile('lf_bom.lua')())",
+  WRITE + "write('lf_bad.lua', 'x = = 1')\nprint(loadfile('lf_bad.lua'))\nprint(pcall(dofile, 'lf_bad.lua'))",
+  WRITE + "write('lf_err.lua', '\\nerror(\"in file\")')\nprint(pcall(dofile, 'lf_err.lua'))",
+  WRITE + "write('lf_env.lua', 'return X_ENV')\nprint(loadfile('lf_env.lua', 't', {X_ENV = 'custom'})())\nprint(loadfile('lf_env.lua', 'b'))",
+  "print(loadfile('lf_nofile.lua'))\nprint(pcall(dofile, 'lf_nofile.lua'))",
+  "print(pcall(loadfile, {}))\nprint(pcall(dofile, {}))",
+]);
+
 describe("load in a build", () => {
   test("a program that never names load gets no compiler; load reached another way says so", async () => {
     const r = await runOurs("local f = _G['lo' .. 'ad']\nprint(f('return 1'))\n", "noload.lua");

@@ -1,14 +1,17 @@
-// load (lbaselib.c luaB_load): Lua source compiled while the program runs.
+// load, loadfile and dofile (lbaselib.c): Lua source compiled while the program runs.
 //
 // The runtime holds no compiler (DESIGN.md: it never imports the compiler). A program whose
-// source names `load` is bundled with the compiler, which registers itself here through
-// setChunkCompiler before the script starts (compiler/bundle.ts, compiler/load-chunk.ts).
-// Other programs get a `load` that says so. Binary (precompiled) chunks cannot be loaded:
-// there is no Lua bytecode here.
+// source names `load` (or loadfile, dofile) is bundled with the compiler, which registers
+// itself here through setChunkCompiler before the script starts (compiler/bundle.ts,
+// compiler/load-chunk.ts). Other programs get functions that say so. Binary (precompiled)
+// chunks cannot be loaded: there is no Lua bytecode here. Files are read as io reads them,
+// under the data directory (runtime/lua/io.ts sandboxPath); stdin when no name is given.
+import { readFileSync } from "node:fs";
 import { checkString, optString, typeError } from "./args.ts";
 import { call, first } from "./call.ts";
 import { G } from "./env.ts";
-import { forgetChunk, registerFunctionName, runtimeError, toLuaError } from "./errors.ts";
+import { forgetChunk, LuaError, namedBoundary, registerFunctionName, runtimeError, toLuaError } from "./errors.ts";
+import { fileResult, sandboxPath } from "./io.ts";
 import { LuaFloat, type LuaFunction, type LuaValue } from "./value.ts";
 
 /** A compiled chunk: its main function for a given _ENV. */
@@ -86,6 +89,11 @@ export function load(chunk: LuaValue, chunkname?: LuaValue, mode?: LuaValue, env
     text = "";
   }
   const m = optString(mode, 3, "load", "bt");
+  return loadChunk(text, read, name, m, hasEnv ? env : G);
+}
+
+/** lua_load: the chunk's text (or its reader), checked against the mode, compiled with _ENV = env. */
+function loadChunk(text: string, read: (() => string | undefined) | undefined, name: string, m: string, env: LuaValue): LuaValue {
   try {
     if (read !== undefined) text = read() ?? "";
     const binary = text.startsWith("\x1b");
@@ -104,13 +112,48 @@ export function load(chunk: LuaValue, chunkname?: LuaValue, mode?: LuaValue, env
   if (compiler === undefined) return [undefined, "load: this program was built without the Lua compiler (its source never names 'load')"];
   const compiled = compiler(text, chunkId(name), name);
   if (typeof compiled === "string") return [undefined, compiled];
-  const main = compiled.instantiate(hasEnv ? env : G);
+  const main = compiled.instantiate(env);
   loadedMains.set(main, compiled.file);
   if (!compiled.closures) finalizer.register(main, compiled.file);
   return main;
 }
 
 class ReaderError extends Error {}
+
+/** luaL_loadfilex: a file's text (its "#" first line and UTF-8 BOM skipped), named "@name". */
+export function loadfile(filename?: LuaValue, mode?: LuaValue, env?: LuaValue): LuaValue {
+  const name = filename === undefined ? undefined : checkString(filename, 1, "loadfile");
+  const m = optString(mode, 2, "loadfile", "bt");
+  return loadFileChunk(name, m, arguments.length >= 3 ? env : G);
+}
+
+function loadFileChunk(name: string | undefined, m: string, env: LuaValue): LuaValue {
+  let text: string;
+  try {
+    if (name === undefined) text = readFileSync(0).toString("latin1");
+    else {
+      const path = sandboxPath(name);
+      if (typeof path !== "string") throw path;
+      text = readFileSync(path).toString("latin1");
+    }
+  } catch (e) {
+    return [undefined, `cannot ${name === undefined ? "read" : "open"} ${name ?? "stdin"}: ${fileResult(e, undefined)[1]}`];
+  }
+  if (text.startsWith("\xef\xbb\xbf")) text = text.slice(3);
+  // a first line starting with # is skipped, its newline kept so line numbers stay right
+  if (text.startsWith("#")) text = text.replace(/^[^\n]*/, "");
+  return loadChunk(text, undefined, name === undefined ? "=stdin" : "@" + name, m, env);
+}
+
+const dofileBoundary = namedBoundary("dofile");
+
+/** dofile: run a file's chunk, passing on all its results; a load failure is raised as is. */
+export function dofile(filename?: LuaValue): LuaValue {
+  const name = filename === undefined ? undefined : checkString(filename, 1, "dofile");
+  const r = loadFileChunk(name, "bt", G);
+  if (typeof r !== "function") throw new LuaError((r as LuaValue[])[1]);
+  return dofileBoundary(() => call(r));
+}
 
 /** The name lundump.c gives a chunk in its messages. */
 function undumpName(name: string): string {
@@ -119,5 +162,7 @@ function undumpName(name: string): string {
   return name;
 }
 
-G.set("load", load as LuaFunction);
-registerFunctionName("load", "load");
+for (const [name, f] of Object.entries({ load, loadfile, dofile })) {
+  G.set(name, f as LuaFunction);
+  registerFunctionName(name, name);
+}

@@ -245,7 +245,9 @@ export function decodeString(raw: string): string {
  */
 function utf8EscapeTooLarge(raw: string): string | undefined {
   if (raw.startsWith("[")) return undefined;
-  for (const m of raw.matchAll(/\\u\{([0-9a-fA-F]+)/g)) {
+  // an escaped backslash is consumed first: "\\u{110000}" holds no \u escape
+  for (const m of raw.matchAll(/\\(?:\\|u\{([0-9a-fA-F]+))/g)) {
+    if (m[1] === undefined) continue;
     let r = 0;
     for (let k = 0; k < m[1].length; k++) {
       r = r * 16 + parseInt(m[1][k], 16);

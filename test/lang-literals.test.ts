@@ -21,6 +21,7 @@ sameAsLua("string literals", [
   "= [[long\nstring]], [==[with ]] inside]==], [[\nskips first newline]], #[[\n]]",
   "= [[a\\nb]], [=[\\x41]=], 'tab\\there'",
   "= '\\a\\b\\f\\v\\r' == string.char(7, 8, 12, 11, 13)",
+  "= 'x\\\\u{110000}', \"\\\\\\u{41}\"", // an escaped backslash before u{...} is no \u escape
   "-- a comment\nprint('after comment') --[[ block ]] print('same line') --[==[ long\ncomment ]==] print('after long')",
   "print(#'\\xff\\xfe', ('\\xe9'):byte(), '\\xe9' < '\\xea', '\\127' < '\\128')",
 ]);

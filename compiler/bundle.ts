@@ -57,9 +57,11 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const usesDesign = chunks.some((c) => c.compiled.usesDesign);
   const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath, usesDesign);
   const usesLoad = chunks.some((c) => c.compiled.usesLoad);
+  const usesTraceback = chunks.some((c) => c.compiled.usesTraceback);
   const entry = [
     design.importChunk,
-    `import { ${["registerChunk", "runMain", ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
+    `import { ${["registerChunk", "runMain", ...(usesTraceback ? ["keepStacksForHandlers"] : []), ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
+    ...(usesTraceback ? ["keepStacksForHandlers();"] : []),
     ...(usesLoad ? loadCompiler(chunks.some((c) => c.compiled.usesCoroutines)) : []),
     `const debug = (globalThis as any).${DEBUG_GLOBAL};`,
     `for (const c of debug.chunks) registerChunk({ chunk: c.chunk, file: import.meta.url, lines: c.lines, names: c.names, definitions: c.definitions });`,

@@ -1,7 +1,7 @@
 // The pipeline, one way: Lua source -> parse -> analyse -> emit -> (format). Used by the CLI,
 // the bundler and the tests.
 import { analyse } from "./analyse.ts";
-import { functionDefinitions, type FunctionDefinitions } from "./debug-info.ts";
+import { functionDefinitions, namesTraceback, type FunctionDefinitions } from "./debug-info.ts";
 import { emitChunk, type Emitted, type ModuleImport } from "./emit/index.ts";
 import { formatTypeScript } from "./format.ts";
 import { isPlugin, usesDesign } from "./design/plugin.ts";
@@ -20,6 +20,8 @@ export interface Compiled extends Emitted {
   usesCoroutines: boolean;
   /** Each function's last line and parameters, for debug.getinfo. */
   definitions: FunctionDefinitions;
+  /** The chunk names debug.traceback: xpcall keeps the stacks of the errors it catches. */
+  usesTraceback: boolean;
 }
 
 export interface CompileOptions {
@@ -38,7 +40,7 @@ export function compileLua(source: string, chunkName: string, options: CompileOp
 export function compileChunk(chunk: Chunk, options: CompileOptions = {}): Compiled {
   const analysis = analyse(chunk, { sharedGlobals: options.sharedGlobals });
   const usesLoad = LOADERS.some((name) => analysis.globals.has(name) || (analysis.dynamicGlobals && mentionsString(chunk.body, name)));
-  return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis), usesLoad, usesCoroutines: analysis.usesCoroutines, definitions: functionDefinitions(analysis) };
+  return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis), usesLoad, usesCoroutines: analysis.usesCoroutines, definitions: functionDefinitions(analysis), usesTraceback: namesTraceback(chunk) };
 }
 
 /** Compile to readable, prettier-formatted TypeScript (no mappings: prettier moves code). */

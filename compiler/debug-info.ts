@@ -3,7 +3,23 @@
 // line, its number of parameters, whether it takes `...`, and how many upvalues Lua would
 // give it (the outer locals it or its nested functions use, and _ENV if they use a global).
 import type { Analysis, Binding, FunctionInfo } from "./analyse.ts";
-import type { L } from "./parse.ts";
+import type { Chunk, L } from "./parse.ts";
+
+/**
+ * The chunk names `traceback` (debug.traceback, or the string): xpcall then keeps the stack
+ * of the errors it catches, for a message handler's traceback (runtime/lua/errors.ts).
+ */
+export function namesTraceback(chunk: Chunk): boolean {
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (!node || typeof node !== "object") return false;
+    const n = node as Record<string, unknown>;
+    if ((n.type === "Identifier" && n.name === "traceback") || (n.type === "StringLiteral" && n.value === "traceback")) return true;
+    for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && visit(n[key])) return true;
+    return false;
+  };
+  return visit(chunk.body);
+}
 
 /** "line:col" of a function -> [lastlinedefined, nparams, isvararg (1/0), nups]. */
 export type FunctionDefinitions = Record<string, number[]>;

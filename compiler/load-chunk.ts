@@ -6,7 +6,7 @@
 // under a file name of its own, named in the code by `//# sourceURL`, so V8's stack frames
 // map back to `[string "..."]:LINE:` as the bundle's do.
 import { analyse } from "./analyse.ts";
-import { functionDefinitions } from "./debug-info.ts";
+import { functionDefinitions, namesTraceback } from "./debug-info.ts";
 import { emitChunk } from "./emit/index.ts";
 import type { Mapping } from "./emit/context.ts";
 import { LuaSyntaxError, parse, type Chunk } from "./parse.ts";
@@ -17,6 +17,7 @@ import type { LuaFunction, LuaValue } from "../runtime/lua/value.ts";
 /** What the compiled code needs of the runtime: its public entry, as a namespace object. */
 export interface RuntimeEntry {
   registerChunk(info: ChunkInfo): void;
+  keepStacksForHandlers(): void;
   readonly [helper: string]: unknown;
 }
 
@@ -39,6 +40,7 @@ export function chunkCompiler(runtime: RuntimeEntry, options: LoadOptions = {}):
       if (e instanceof LuaSyntaxError) return `${e.file}:${e.line}: ${e.reason}`;
       throw e;
     }
+    if (namesTraceback(chunk)) runtime.keepStacksForHandlers();
     let emitted;
     try {
       const analysis = analyse(chunk, { sharedGlobals: true, coroutines: options.coroutines });

@@ -1,7 +1,7 @@
 // The runtime's public entry: everything generated code imports comes from here.
 export { LuaFloat, float, mkfloat, notFalse, truthy, type LuaValue, type LuaFunction } from "./lua/value.ts";
 export { LuaTable, tableOf } from "./lua/table.ts";
-export { LuaError, registerChunk, type ChunkInfo } from "./lua/errors.ts";
+export { LuaError, keepStacksForHandlers, registerChunk, type ChunkInfo } from "./lua/errors.ts";
 export { LuaUserdata } from "./lua/meta.ts";
 export { add, sub, mul, div, mod, pow, idiv, unm } from "./lua/arith.ts";
 export { addInt, subInt, mulInt, modInt, idivInt, toFloat, floatMod, floatPow } from "./lua/arith.ts";

@@ -57,12 +57,13 @@ export interface ChunkInfo {
   code?: string;
 }
 
-const chunks: ChunkInfo[] = [];
 /** The chunks each file holds (a bundle holds the script and its modules; load adds one file per chunk). */
 const chunksByFile = new Map<string, ChunkInfo[]>();
+/** How many chunks are registered: with none, no position can be mapped (tests, tools). */
+let registered = 0;
 
 export function registerChunk(info: ChunkInfo): void {
-  chunks.push(info);
+  registered++;
   const inFile = chunksByFile.get(info.file);
   if (inFile) inFile.push(info);
   else chunksByFile.set(info.file, [info]);
@@ -73,7 +74,7 @@ export function forgetChunk(file: string): void {
   const inFile = chunksByFile.get(file);
   if (!inFile) return;
   chunksByFile.delete(file);
-  for (const info of inFile) chunks.splice(chunks.indexOf(info), 1);
+  registered -= inFile.length;
 }
 
 /** The registered chunks, grouped by file (for debug.getinfo). */
@@ -172,7 +173,7 @@ export function tracedCall<T>(body: () => T): T {
  * or the whole stack when no pcall will catch the error (its traceback is printed).
  */
 function errorSites(level: number, from: Function): NodeJS.CallSite[] {
-  if (chunks.length === 0) return [];
+  if (registered === 0) return [];
   if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
   const few = level + 3;
   const sites = callSites(few, from);
@@ -244,7 +245,7 @@ export function levelsOf(sites: NodeJS.CallSite[]): StackLevel[] {
 
 /** The JS call sites above `from` (at most `limit`), for debug.traceback and debug.getinfo. */
 export function stackSites(limit: number, from: Function): NodeJS.CallSite[] {
-  return chunks.length === 0 ? [] : callSites(limit, from);
+  return registered === 0 ? [] : callSites(limit, from);
 }
 
 /** The error an xpcall message handler is handling now: debug.traceback shows its stack. */
@@ -273,7 +274,7 @@ export function callMessageHandler<T>(err: LuaError, body: () => T): T {
  * undefined for a C boundary (see cFunctionBoundary).
  */
 export function luaLevels(limit = 200, from: Function = luaLevels): (LuaPosition | undefined)[] {
-  if (chunks.length === 0) return [];
+  if (registered === 0) return [];
   return levelsOf(callSites(limit, from)).map((l) => l.pos);
 }
 
@@ -291,7 +292,7 @@ export function where(level: number): string {
 /** error(message) called by Lua code where the compiler knew the position ("chunk:line: "). */
 export function positionedError(value: LuaValue, where: string, from: Function): LuaError {
   const err = new LuaError(typeof value === "string" ? where + value : value);
-  if (protectedCalls === 0 && chunks.length) {
+  if (protectedCalls === 0 && registered > 0) {
     err.sites = callSites(TRACE_FRAMES, from);
     err.cFunction = "error";
   }
@@ -317,7 +318,7 @@ export function raisedError(value: LuaValue, level: number, cFunction: string, f
 
 /** Positions read from an already captured JS stack text (e.g. a RangeError's). */
 export function luaStackFromText(stack: string | undefined): LuaPosition[] {
-  if (!stack || chunks.length === 0) return [];
+  if (!stack || registered === 0) return [];
   const out: LuaPosition[] = [];
   for (const m of stack.matchAll(/\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/gm)) {
     const p = mapFrame(m[1], Number(m[2]), Number(m[3]));

@@ -81,6 +81,8 @@ const DYNAMIC_GLOBAL_NAMES = new Set(["_G", "_ENV", "load", "loadstring", "dofil
 export interface AnalyseOptions {
   /** The chunk shares its globals with other chunks (a program with Lua modules): globals live in G. */
   sharedGlobals?: boolean;
+  /** Give functions coroutine twins even if the chunk never names `coroutine` (a chunk loaded by a program that does). */
+  coroutines?: boolean;
 }
 
 interface Scope {
@@ -106,7 +108,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     types: undefined as unknown as TypeFacts,
   };
   collectNames(chunk.body, a.names);
-  a.usesCoroutines = a.names.has("coroutine");
+  a.usesCoroutines = options.coroutines === true || a.names.has("coroutine");
   const scopes: Scope[] = [];
   /** Locals that shadow a visible local: they get fresh names once all globals are known. */
   const shadowing = new Set<Binding>();

@@ -15,6 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (compiler/ in sources, lib/ when built): runtime/ sits beside it. */
 const root = [resolve(here, ".."), resolve(here, "../..")].find((r) => basename(r) !== "lib") ?? resolve(here, "..");
 export const RUNTIME_ENTRY = join(root, "runtime", "index.ts");
+/** The compiler as `load` uses it at run time (only in programs that use load). */
+const LOAD_COMPILER = join(root, "compiler", "load-chunk.ts");
 
 export const DEBUG_GLOBAL = "__QSYS2TS_DEBUG__";
 
@@ -54,11 +56,15 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const main = chunks[0].chunk;
   const usesDesign = chunks.some((c) => c.compiled.usesDesign);
   const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath, usesDesign);
+  const usesLoad = chunks.some((c) => c.compiled.usesLoad);
+  const usesTraceback = chunks.some((c) => c.compiled.usesTraceback);
   const entry = [
     design.importChunk,
-    `import { ${["registerChunk", "runMain", ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
+    `import { ${["registerChunk", "runMain", ...(usesTraceback ? ["keepStacksForHandlers"] : []), ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
+    ...(usesTraceback ? ["keepStacksForHandlers();"] : []),
+    ...(usesLoad ? loadCompiler(chunks.some((c) => c.compiled.usesCoroutines)) : []),
     `const debug = (globalThis as any).${DEBUG_GLOBAL};`,
-    `for (const c of debug.chunks) registerChunk({ chunk: c.chunk, file: import.meta.url, lines: c.lines, names: c.names });`,
+    `for (const c of debug.chunks) registerChunk({ chunk: c.chunk, file: import.meta.url, lines: c.lines, names: c.names, definitions: c.definitions });`,
     `runMain(${design.main}, import.meta.url);`,
   ].join("\n");
   const dir = dirname(resolve(luaPath));
@@ -98,11 +104,20 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const js = result.outputFiles.find((f) => f.path.endsWith(".mjs"))!.text;
   const outMap = JSON.parse(result.outputFiles.find((f) => f.path.endsWith(".map"))!.text);
   const debug = {
-    chunks: chunks.map(({ chunk, compiled }) => ({ chunk: chunk.chunkName, lines: luaLineTable(outMap, dir, chunk.path), names: compiled.names })),
+    chunks: chunks.map(({ chunk, compiled }) => ({ chunk: chunk.chunkName, lines: luaLineTable(outMap, dir, chunk.path), names: compiled.names, definitions: compiled.definitions })),
   };
   const code = `globalThis.${DEBUG_GLOBAL} = ${JSON.stringify(debug)};\n` + js;
   const warnings = [...design.warnings, ...program.missing.map((n) => `module '${n}' is neither built in nor beside the script: require("${n}") fails at run time unless the script fills package.preload["${n}"]`)];
   return { code, compiled: chunks[0].compiled, warnings, missingModules: program.missing };
+}
+
+/** Entry lines giving `load` its compiler: the whole runtime entry, since loaded code may use any helper. */
+function loadCompiler(coroutines: boolean): string[] {
+  return [
+    `import * as $runtime from "qsys2ts/runtime";`,
+    `import { chunkCompiler } from ${JSON.stringify(LOAD_COMPILER)};`,
+    `$runtime.setChunkCompiler(chunkCompiler($runtime, { coroutines: ${coroutines} }));`,
+  ];
 }
 
 /** Bundle line (1-based, +1 for the debug line) -> flat [jsCol, luaLine, luaCol, ...]. */

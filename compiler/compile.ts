@@ -1,6 +1,7 @@
 // The pipeline, one way: Lua source -> parse -> analyse -> emit -> (format). Used by the CLI,
 // the bundler and the tests.
 import { analyse } from "./analyse.ts";
+import { functionDefinitions, namesTraceback, type FunctionDefinitions } from "./debug-info.ts";
 import { emitChunk, type Emitted, type ModuleImport } from "./emit/index.ts";
 import { formatTypeScript } from "./format.ts";
 import { isPlugin, usesDesign } from "./design/plugin.ts";
@@ -13,6 +14,14 @@ export interface Compiled extends Emitted {
   plugin: boolean;
   /** The chunk uses Controls, Component, NamedControl or Properties, or is a plugin. */
   usesDesign: boolean;
+  /** The chunk can reach load, loadfile or dofile (the global, or its name as a string where globals are a table): the bundle needs the compiler. */
+  usesLoad: boolean;
+  /** The chunk uses coroutines (its functions have generator twins). */
+  usesCoroutines: boolean;
+  /** Each function's last line and parameters, for debug.getinfo. */
+  definitions: FunctionDefinitions;
+  /** The chunk names debug.traceback: xpcall keeps the stacks of the errors it catches. */
+  usesTraceback: boolean;
 }
 
 export interface CompileOptions {
@@ -30,7 +39,8 @@ export function compileLua(source: string, chunkName: string, options: CompileOp
 /** Compile an already parsed chunk. */
 export function compileChunk(chunk: Chunk, options: CompileOptions = {}): Compiled {
   const analysis = analyse(chunk, { sharedGlobals: options.sharedGlobals });
-  return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis) };
+  const usesLoad = LOADERS.some((name) => analysis.globals.has(name) || (analysis.dynamicGlobals && mentionsString(chunk.body, name)));
+  return { ...emitChunk(analysis, options.modules ?? []), chunkName: chunk.name, plugin: isPlugin(analysis), usesDesign: usesDesign(analysis), usesLoad, usesCoroutines: analysis.usesCoroutines, definitions: functionDefinitions(analysis), usesTraceback: namesTraceback(chunk) };
 }
 
 /** Compile to readable, prettier-formatted TypeScript (no mappings: prettier moves code). */
@@ -63,6 +73,18 @@ export function compileProgram(program: Program): CompiledChunk[] {
 /** JSON4Lua's decode assigns the global `object` (runtime/qsys/json.ts): a script naming it must see it. */
 function touchesJsonGlobal(program: Program): boolean {
   return program.builtins.includes("json") && program.chunks.some((c) => mentions(c.parsed.body, "object"));
+}
+
+/** The base functions that compile Lua at run time. */
+const LOADERS = ["load", "loadfile", "dofile"];
+
+function mentionsString(node: unknown, value: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => mentionsString(n, value));
+  if (!node || typeof node !== "object") return false;
+  const n = node as Record<string, unknown>;
+  if (n.type === "StringLiteral" && n.value === value) return true;
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && mentionsString(n[key], value)) return true;
+  return false;
 }
 
 function mentions(node: unknown, name: string): boolean {

@@ -41,29 +41,21 @@ export class LuaSyntaxError extends Error {
   }
 }
 
-export function parse(source: string, name: string): Chunk {
-  let ast: L.Chunk;
-  const body = source.startsWith("#") ? "--" + source.slice(1) : source; // shebang line, as lua.c skips it
-  try {
-    ast = luaparse.parse(body, {
-      luaVersion: "5.3",
-      // "none" leaves string values null; we decode `raw` ourselves (decodeString). The
-      // pseudo-latin1 mode has a bug: `return "end"` fails because the parser compares the
-      // token's decoded value with the keyword `end` without checking its type.
-      encodingMode: "none",
-      locations: true,
-      ranges: true,
-      comments: true,
-      scope: false,
-    });
-  } catch (e: any) {
-    if (typeof e?.line === "number") {
-      const { line, column, message } = luaSyntaxError(body, e);
-      const text = source.split(/\r\n|\n|\r/)[line - 1] ?? "";
-      throw new LuaSyntaxError(name, line, column, message, text);
-    }
-    throw e;
-  }
+export interface ParseOptions {
+  /** Skip a first line starting with `#` (lua.c does for files; `load` does not). Default true. */
+  shebang?: boolean;
+}
+
+export function parse(source: string, name: string, options: ParseOptions = {}): Chunk {
+  const shebang = source.startsWith("#");
+  // luaparse itself skips a "#!" line: where Lua does not, `#` cannot start a statement
+  if (shebang && options.shebang === false) throw new LuaSyntaxError(name, 1, 1, "unexpected symbol near '#'", source.split(/\r\n|\n|\r/)[0]);
+  const body = shebang ? withoutShebang(source) : source;
+  const ast = parseLuaparse(body, (e) => {
+    const { line, column, message } = luaSyntaxError(body, e);
+    const text = source.split(/\r\n|\n|\r/)[line - 1] ?? "";
+    return new LuaSyntaxError(name, line, column, message, text);
+  });
   const chunk: Chunk = {
     name,
     source,
@@ -75,6 +67,45 @@ export function parse(source: string, name: string): Chunk {
   };
   normalise(chunk, ast);
   return chunk;
+}
+
+/** The first line as a comment of the same length (lua.c skips it), so offsets stay the source's. */
+function withoutShebang(source: string): string {
+  const end = source.search(/[\r\n]|$/);
+  return (end >= 2 ? "--" + source.slice(2, end) : " ") + source.slice(end);
+}
+
+/**
+ * luaparse with Lua 5.3's hex numerals: luaparse wants a digit between `0x` and `.`, Lua does
+ * not (`0x.8` is 0.5). Where luaparse stops at such a numeral, the `.` becomes `0` (same
+ * length, so every position stays) and the parse is retried; literals are read back from
+ * the original source (normalise), so the value is Lua's.
+ */
+function parseLuaparse(body: string, syntaxError: (e: any) => Error): L.Chunk {
+  let text = body;
+  for (;;) {
+    try {
+      return luaparse.parse(text, {
+        luaVersion: "5.3",
+        // "none" leaves string values null; we decode `raw` ourselves (decodeString). The
+        // pseudo-latin1 mode has a bug: `return "end"` fails because the parser compares the
+        // token's decoded value with the keyword `end` without checking its type.
+        encodingMode: "none",
+        locations: true,
+        ranges: true,
+        comments: true,
+        scope: false,
+      });
+    } catch (e: any) {
+      if (typeof e?.line !== "number") throw e;
+      const i = e.index as number;
+      if (/malformed number near '0x'$/i.test(e.message) && /^0[xX]\.[0-9a-fA-F]/.test(text.slice(i - 2, i + 2))) {
+        text = text.slice(0, i) + "0" + text.slice(i + 1);
+        continue;
+      }
+      throw syntaxError(e);
+    }
+  }
 }
 
 function normalise(chunk: Chunk, ast: L.Chunk): void {
@@ -138,8 +169,10 @@ function normalise(chunk: Chunk, ast: L.Chunk): void {
       node.value = decodeString(node.raw);
     }
     if (node.type === "NumericLiteral") {
-      const v = str2number(node.raw);
-      if (v === undefined) throw new Error(`bad numeral ${node.raw}`);
+      const raw = src.slice(node.range[0], node.range[1]); // not node.raw: see parseLuaparse
+      const v = str2number(raw);
+      if (v === undefined) throw new Error(`bad numeral ${raw}`);
+      node.raw = raw;
       chunk.numbers.set(node, v instanceof LuaFloat ? { kind: "float", value: v.n } : typeof v === "number" && !Number.isInteger(v) ? { kind: "float", value: v } : { kind: "int", value: v });
     }
     if (node.type === "CallExpression" || node.type === "StringCallExpression" || node.type === "TableCallExpression" || node.type === "VarargLiteral") {
@@ -212,7 +245,9 @@ export function decodeString(raw: string): string {
  */
 function utf8EscapeTooLarge(raw: string): string | undefined {
   if (raw.startsWith("[")) return undefined;
-  for (const m of raw.matchAll(/\\u\{([0-9a-fA-F]+)/g)) {
+  // an escaped backslash is consumed first: "\\u{110000}" holds no \u escape
+  for (const m of raw.matchAll(/\\(?:\\|u\{([0-9a-fA-F]+))/g)) {
+    if (m[1] === undefined) continue;
     let r = 0;
     for (let k = 0; k < m[1].length; k++) {
       r = r * 16 + parseInt(m[1][k], 16);

@@ -187,7 +187,7 @@ function scanTo(source: string, limit: number): Scan {
       // llex.c read_numeral: hex digits, dots and signed exponents, then a validity check
       const expo = c === "0" && /[xX]/.test(source[i + 1] ?? "") ? "Pp" : "Ee";
       for (;;) {
-        if (expo.includes(source[i] ?? "") && i > start) {
+        if (i < n && expo.includes(source[i]) && i > start) {
           i++;
           if (source[i] === "+" || source[i] === "-") i++;
         } else if (/[0-9A-Fa-f.]/.test(source[i] ?? "")) i++;

@@ -1,7 +1,7 @@
 // The runtime's public entry: everything generated code imports comes from here.
 export { LuaFloat, float, mkfloat, notFalse, truthy, type LuaValue, type LuaFunction } from "./lua/value.ts";
 export { LuaTable, tableOf } from "./lua/table.ts";
-export { LuaError, registerChunk, type ChunkInfo } from "./lua/errors.ts";
+export { LuaError, keepStacksForHandlers, registerChunk, type ChunkInfo } from "./lua/errors.ts";
 export { LuaUserdata } from "./lua/meta.ts";
 export { add, sub, mul, div, mod, pow, idiv, unm } from "./lua/arith.ts";
 export { addInt, subInt, mulInt, modInt, idivInt, toFloat, floatMod, floatPow } from "./lua/arith.ts";
@@ -17,8 +17,9 @@ export {
 } from "./lua/env.ts";
 export { errorAt } from "./lua/base.ts";
 export { runMain } from "./run.ts";
+export { load, setChunkCompiler } from "./lua/load.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";
-export { string, table, math, os, io, utf8, coroutine } from "./lua/stdlib.ts";
+export { string, table, math, os, io, utf8, coroutine, debug } from "./lua/stdlib.ts";
 export { withCo, callCo, callMethodCo, forInCo, twinOf } from "./lua/coroutine.ts";
 export {
   PENDING, pendingCo, addCo, subCo, mulCo, divCo, modCo, powCo, idivCo, bandCo, borCo, bxorCo, shlCo, shrCo, concatCo,

@@ -17,6 +17,11 @@ const BAD: string[] = [
   "x = 1f\n",
   "x = 1..2\n",
   "x = 0x\n",
+  "x = 0x.\n",
+  "x = 0x.p1\n",
+  "x = 0x..1\n",
+  "x = 0x.8g\n",
+  "1", // a numeral at the very end of the text
   "x = 1e\n",
   "local function 1f() end\n",
   "local function f(\n",

@@ -62,8 +62,17 @@ export class EmitContext {
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
 
-  constructor(readonly analysis: Analysis) {
+  /** Writing plain JavaScript (a chunk compiled at run time by `load`): no type annotations. */
+  readonly plainJs: boolean;
+
+  constructor(readonly analysis: Analysis, options: { plainJs?: boolean } = {}) {
     this.pendingComments = [...analysis.chunk.comments];
+    this.plainJs = options.plainJs === true;
+  }
+
+  /** A type annotation (": LuaValue", "?: LuaValue"): left out in plain JavaScript. */
+  ty(annotation: string): string {
+    return this.plainJs ? "" : annotation;
   }
 
   /** The local name of a runtime export, imported on first use; aliased if Lua uses the name. */
@@ -121,6 +130,13 @@ export class EmitContext {
   mark(line: number, col: number): string {
     this.positions.push({ line, col });
     return MARK_OPEN + (this.positions.length - 1).toString(36) + MARK_CLOSE;
+  }
+
+  /** A global read or written through _ENV: in a loaded chunk _ENV may be any value, named as Lua names it. */
+  markGlobal(node: L.Node): string {
+    const { line, column } = node.loc!.start;
+    if (this.plainJs) this.names[`${line}:${column}`] ??= ["upvalue '_ENV'"];
+    return this.mark(line, column);
   }
 
   markNode(node: L.Node): string {

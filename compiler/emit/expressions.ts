@@ -103,7 +103,7 @@ function readName(ctx: EmitContext, id: L.Identifier): string {
 export function readGlobal(ctx: EmitContext, name: string, node?: L.Node): string {
   if (name === "_ENV") return ctx.rt("G"); // the chunk's environment is the global table
   if (ctx.analysis.dynamicGlobals) {
-    const at = node ? ctx.markNode(node) : "";
+    const at = node ? ctx.markGlobal(node) : "";
     return `${at}${ctx.rt("index")}(${ctx.rt("G")}, ${stringLiteral(name)})`;
   }
   return ctx.globalName(name);

@@ -10,7 +10,7 @@ import { block } from "./statements.ts";
 export function functionExpression(ctx: EmitContext, e: L.FunctionDeclaration, selfParam = false): string {
   const info = ctx.analysis.functions.get(e)!;
   const params = parameterList(ctx, e, info, selfParam);
-  const fn = `${ctx.markNode(e)}function (${params}): LuaValue {\n${normalBody(ctx, e, info)}}`;
+  const fn = `${ctx.markNode(e)}function (${params})${ctx.ty(": LuaValue")} {\n${normalBody(ctx, e, info)}}`;
   return ctx.analysis.usesCoroutines ? `${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)})` : fn;
 }
 
@@ -18,7 +18,7 @@ export function functionExpression(ctx: EmitContext, e: L.FunctionDeclaration, s
 export function functionDeclaration(ctx: EmitContext, name: string, e: L.FunctionDeclaration): string {
   const info = ctx.analysis.functions.get(e)!;
   const params = parameterList(ctx, e, info, false);
-  const fn = `${ctx.markNode(e)}function ${name}(${params}): LuaValue {\n${normalBody(ctx, e, info)}}`;
+  const fn = `${ctx.markNode(e)}function ${name}(${params})${ctx.ty(": LuaValue")} {\n${normalBody(ctx, e, info)}}`;
   return ctx.analysis.usesCoroutines ? `let ${name} = ${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)});` : fn;
 }
 
@@ -36,17 +36,17 @@ function twin(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, pa
   ctx.co = true;
   const body = functionBody(ctx, info, () => block(ctx, e.body));
   ctx.co = outer;
-  return `function* (${params}): Generator<LuaValue, LuaValue, LuaValue> {\n${body}}`;
+  return `${ctx.markNode(e)}function* (${params})${ctx.ty(": Generator<LuaValue, LuaValue, LuaValue>")} {\n${body}}`;
 }
 
 function parameterList(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, selfParam: boolean): string {
   ctx.rt("LuaValue");
   const ps: string[] = [];
-  if (selfParam) ps.push(`${ctx.analysis.selfBindings.get(e)?.jsName ?? "self"}?: LuaValue`);
+  if (selfParam) ps.push(`${ctx.analysis.selfBindings.get(e)?.jsName ?? "self"}${ctx.ty("?: LuaValue")}`);
   for (const p of e.parameters) {
-    if (p.type === "Identifier") ps.push(`${ctx.binding(p).jsName}?: LuaValue`);
+    if (p.type === "Identifier") ps.push(`${ctx.binding(p).jsName}${ctx.ty("?: LuaValue")}`);
   }
-  if (info.isVararg) ps.push(`...${varargsName(ctx)}: LuaValue[]`);
+  if (info.isVararg) ps.push(`...${varargsName(ctx)}${ctx.ty(": LuaValue[]")}`);
   return ps.join(", ");
 }
 
@@ -63,11 +63,12 @@ export function functionBody(ctx: EmitContext, info: FunctionInfo, emitBody: () 
   const inner = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
   ctx.writer = inner;
   emitBody();
-  if (info.endReachable && info !== ctx.analysis.main) inner.writeLine(`return ${ctx.rt("NONE")};`);
+  // a loaded chunk's main function is called by Lua code: falling off its end returns nothing too
+  if (info.endReachable && (info !== ctx.analysis.main || ctx.plainJs)) inner.writeLine(`return ${ctx.rt("NONE")};`);
   ctx.writer = outerWriter;
   ctx.fn = outerFn;
   let text = inner.toString();
-  if (state.tempNames.length) text = `let ${state.tempNames.map((t) => `${t}: LuaValue`).join(", ")};\n` + text;
+  if (state.tempNames.length) text = `let ${state.tempNames.map((t) => `${t}${ctx.ty(": LuaValue")}`).join(", ")};\n` + text;
   return indent(text);
 }
 

@@ -15,6 +15,7 @@ export const LIBRARIES: Record<string, string[]> = {
   io: ["close", "flush", "input", "lines", "open", "output", "read", "write", "type", "stdout", "stderr", "stdin"],
   utf8: ["char", "charpattern", "codepoint", "codes", "len", "offset"],
   coroutine: ["create", "isyieldable", "resume", "running", "status", "wrap", "yield"],
+  debug: ["debug", "gethook", "getinfo", "getlocal", "getmetatable", "getregistry", "getupvalue", "getuservalue", "sethook", "setlocal", "setmetatable", "setupvalue", "setuservalue", "traceback", "upvalueid", "upvaluejoin"],
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */

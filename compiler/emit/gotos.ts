@@ -110,7 +110,7 @@ function stateMachine(ctx: EmitContext, stmts: L.Statement[], labels: number[]):
   });
   const locals = stmts.flatMap((s) => (s.type === "LocalStatement" ? s.variables.map((v) => ctx.binding(v)) : []));
   for (const b of locals) ctx.hoisted.add(b);
-  if (locals.length) w.writeLine(`let ${locals.map((b) => `${b.jsName}: ${declaredType(ctx, b)}${placeholder(ctx, b)}`).join(", ")};`);
+  if (locals.length) w.writeLine(`let ${locals.map((b) => `${b.jsName}${ctx.ty(`: ${declaredType(ctx, b)}`)}${placeholder(ctx, b)}`).join(", ")};`);
   w.writeLine(`${state} = 0;`);
   ctx.wrapper(1);
   w.write(`${name}: for (;;) `).inlineBlock(() => {

@@ -61,12 +61,12 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
     const limit = limitLit !== undefined ? String(limitLit) : "$limit";
     const init = limitLit !== undefined ? `let ${counter} = ${start}` : `let ${counter} = ${start}, $limit = ${ctx.rt("forLimit")}(${value(ctx, s.end)}, ${step})`;
     w.write(`${at}${ctx.openLoop()}for (${init}; ${counter} ${cmp} ${limit}; ${inc}) `);
-    loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}: LuaValue = ${counter};`) : undefined);
+    loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}${ctx.ty(": LuaValue")} = ${counter};`) : undefined);
     return;
   }
   const loop = ctx.localName("for");
   w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
-  loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}: LuaValue = ${loop}.value;`));
+  loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}${ctx.ty(": LuaValue")} = ${loop}.value;`));
 }
 
 export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: string): void {
@@ -91,7 +91,7 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
     return;
   }
   const it = ctx.localName("it");
-  const vars = names.map((b, i) => `${b.jsName}: LuaValue = ${it}.${i === 0 ? "a" : i === 1 ? "b" : `at(${i})`}`);
+  const vars = names.map((b, i) => `${b.jsName}${ctx.ty(": LuaValue")} = ${it}.${i === 0 ? "a" : i === 1 ? "b" : `at(${i})`}`);
   // the iterator runs in next(), which maps back to the statement's position
   const step = ctx.mark(s.loc!.start.line, s.loc!.start.column);
   ctx.writer.write(`${at}${ctx.openLoop()}for (const ${it} = ${ctx.rt("forIn")}(${source}); ${step}${it}.next(); ) `);

@@ -122,10 +122,10 @@ function localStatement(ctx: EmitContext, s: L.LocalStatement, at: string): void
   }
   if (init.length > 0 && isMulti(ctx.analysis.chunk, init[init.length - 1]) && init.length < n) {
     // the last expression fills the remaining names
-    w.writeLine(`${at}let [${names.join(", ")}]: LuaValue[] = ${rightHandSides(ctx, init, bindings, true)};`);
+    w.writeLine(`${at}let [${names.join(", ")}]${ctx.ty(": LuaValue[]")} = ${rightHandSides(ctx, init, bindings, true)};`);
     return;
   }
-  const decls = bindings.map((b, i) => (i < init.length ? `${b.jsName}: ${declaredType(ctx, b)} = ${assignedValue(ctx, b, init[i])}` : `${b.jsName}: LuaValue`));
+  const decls = bindings.map((b, i) => (i < init.length ? `${b.jsName}${ctx.ty(`: ${declaredType(ctx, b)}`)} = ${assignedValue(ctx, b, init[i])}` : `${b.jsName}${ctx.ty(": LuaValue")}`));
   w.writeLine(`${at}let ${decls.join(", ")};`);
   // extra expressions are still evaluated
   for (let i = n; i < init.length; i++) if (hasEffects(init[i])) w.writeLine(`${value(ctx, init[i])};`);
@@ -161,7 +161,7 @@ function localTarget(ctx: EmitContext, t: L.Expression): Binding | undefined {
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
   if (v) return `${v} = ${fromValue(ctx, localTarget(ctx, t), rhs)};`;
-  if (t.type === "Identifier") return `${ctx.markNode(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
+  if (t.type === "Identifier") return `${ctx.markGlobal(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;
     return storing(ctx, ctx.markOp(pos.line, pos.column, [t.base]), [base ?? value(ctx, t.base), stringLiteral(t.identifier.name), rhs]);

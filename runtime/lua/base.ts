@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { cError, cFunctionBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError } from "./errors.ts";
+import { callMessageHandler, cError, namedBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -203,10 +203,13 @@ export function errorAt(message: LuaValue, where: string): never {
   throw positionedError(message, where, errorAt);
 }
 
+const pcallBoundary = namedBoundary("pcall");
+const xpcallBoundary = namedBoundary("xpcall");
+
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   try {
-    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
+    const r = protectedCall(() => pcallBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -220,18 +223,21 @@ const MAX_HANDLER_ERRORS = 200;
 export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaValue {
   if (typeof handler !== "function") throw typeError(handler, 2, "xpcall", "function", arguments.length < 2);
   try {
-    const r = protectedCall(() => cFunctionBoundary(() => call(f, ...args)));
+    // errors raised inside keep their stack: the handler may show it (debug.traceback)
+    const r = tracedCall(() => xpcallBoundary(() => call(f, ...args)));
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
     // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
-    let err = qualifyArgError(f, toLuaError(e).value);
+    let raised = toLuaError(e);
+    let err = qualifyArgError(f, raised.value);
     for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
       try {
-        const r = handler(err);
+        const r = callMessageHandler(raised, () => handler(err));
         return [false, Array.isArray(r) ? r[0] : r];
       } catch (e2) {
-        err = toLuaError(e2).value;
+        raised = toLuaError(e2);
+        err = raised.value;
       }
     }
     return [false, "error in error handling"];

@@ -4,7 +4,7 @@
 // Programs that never touch coroutines get no twins and pay nothing.
 import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
-import { cFunctionBoundary, LuaError, runtimeError, toLuaError, where } from "./errors.ts";
+import { callMessageHandler, COROUTINE_BASE, LuaError, namedBoundary, runtimeError, toLuaError, where } from "./errors.ts";
 import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
 import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
@@ -128,9 +128,16 @@ function* xpcallCo(args: LuaValue[]): Generator<LuaValue, LuaValue, LuaValue> {
     const r = yield* callCo(args[0], ...args.slice(2));
     return [true, ...results(r)];
   } catch (e) {
-    return [false, first(yield* callCo(args[1], toLuaError(e).value))];
+    const raised = toLuaError(e);
+    const handler = args[1];
+    // a library handler (debug.traceback) sees the error's stack; a Lua one may yield
+    if (typeof handler === "function" && (handler as { [CO]?: Twin })[CO] === undefined) return [false, first(callMessageHandler(raised, () => handler(raised.value)))];
+    return [false, first(yield* callCo(handler, raised.value))];
   }
 }
+
+/** The bottom of a coroutine's stack: debug.getinfo and debug.traceback stop there. */
+const coroutineBase = namedBoundary(COROUTINE_BASE);
 
 export function create(f: LuaValue): LuaValue {
   if (typeof f !== "function") throw typeError(f, 1, "create", "function", arguments.length === 0);
@@ -167,8 +174,8 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [bo
       // callCo runs a Lua function's twin; a library function body runs as a call (yield
       // itself suspends: coroutine.wrap(coroutine.yield) is legal)
       co.gen = callCo(co.fn, ...args);
-      r = cFunctionBoundary(() => co.gen!.next());
-    } else r = cFunctionBoundary(() => co.gen!.next(args));
+      r = coroutineBase(() => co.gen!.next());
+    } else r = coroutineBase(() => co.gen!.next(args));
     if (r.done) {
       co.status = "dead";
       return [true, ...results(r.value)];

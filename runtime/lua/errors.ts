@@ -49,12 +49,37 @@ export interface ChunkInfo {
   names: Record<string, string[]>;
   /** "luaLine:luaCol" of a function definition -> its name for tracebacks. */
   functions?: Record<string, string>;
+  /** The chunk name as Lua's debug.getinfo gives `source` ("@room.lua", "=stdin", the loaded text); default "@" + chunk. */
+  source?: string;
+  /** "luaLine:luaCol" of a function definition -> [lastlinedefined, nparams, isvararg (1/0), nups]. */
+  definitions?: Record<string, number[]>;
+  /** The JavaScript text of `file`, when it is not a file to read (chunks compiled by load). */
+  code?: string;
 }
 
-const chunks: ChunkInfo[] = [];
+/** The chunks each file holds (a bundle holds the script and its modules; load adds one file per chunk). */
+const chunksByFile = new Map<string, ChunkInfo[]>();
+/** How many chunks are registered: with none, no position can be mapped (tests, tools). */
+let registered = 0;
 
 export function registerChunk(info: ChunkInfo): void {
-  chunks.push(info);
+  registered++;
+  const inFile = chunksByFile.get(info.file);
+  if (inFile) inFile.push(info);
+  else chunksByFile.set(info.file, [info]);
+}
+
+/** Forget the chunks of a file whose code can no longer run (see runtime/lua/load.ts). */
+export function forgetChunk(file: string): void {
+  const inFile = chunksByFile.get(file);
+  if (!inFile) return;
+  chunksByFile.delete(file);
+  registered -= inFile.length;
+}
+
+/** The registered chunks, grouped by file (for debug.getinfo). */
+export function registeredFiles(): ReadonlyMap<string, readonly ChunkInfo[]> {
+  return chunksByFile;
 }
 
 export interface LuaPosition {
@@ -64,12 +89,13 @@ export interface LuaPosition {
   info: ChunkInfo;
 }
 
-function mapFrame(file: string | null | undefined, line: number | null, col: number | null): LuaPosition | undefined {
+export function mapFrame(file: string | null | undefined, line: number | null, col: number | null): LuaPosition | undefined {
   if (!file || line == null || col == null) return undefined;
+  const inFile = chunksByFile.get(file);
+  if (inFile === undefined) return undefined;
   // A bundle registers one entry per chunk (the script and each Lua module), each mapping
   // only the bundle lines its chunk occupies.
-  for (const info of chunks) {
-    if (info.file !== file) continue;
+  for (const info of inFile) {
     const segs = info.lines[line - 1];
     if (!segs || segs.length === 0) continue;
     // Greatest segment starting at or before the reported column.
@@ -82,6 +108,11 @@ function mapFrame(file: string | null | undefined, line: number | null, col: num
     return { chunk: info.chunk, line: segs[found + 1], col: segs[found + 2], info };
   }
   return undefined;
+}
+
+/** The file a frame runs in: a script's path or URL, or the `//# sourceURL` of code made by `new Function` (load). */
+function fileOf(site: NodeJS.CallSite): string | undefined {
+  return site.getFileName() ?? site.getScriptNameOrSourceURL() ?? undefined;
 }
 
 function callSites(limit: number, from: Function): NodeJS.CallSite[] {
@@ -103,7 +134,7 @@ const TRACE_FRAMES = 48;
 /** pcalls running now: an error raised inside one needs no traceback. */
 let protectedCalls = 0;
 
-/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
+/** Run a protected call (pcall): errors raised inside skip their traceback. */
 export function protectedCall<T>(body: () => T): T {
   protectedCalls++;
   try {
@@ -113,19 +144,43 @@ export function protectedCall<T>(body: () => T): T {
   }
 }
 
+/** The program names debug.traceback: xpcall's message handlers may show an error's stack. */
+let handlersSeeStacks = false;
+
+/** Called by a program that names debug.traceback, before it runs (compiler/bundle.ts). */
+export function keepStacksForHandlers(): void {
+  handlersSeeStacks = true;
+}
+
+/**
+ * Run xpcall's call. Where the program names debug.traceback, errors raised inside keep
+ * their stack for the message handler (capturing it costs ~25 µs per error); otherwise this
+ * is a protected call like pcall's.
+ */
+export function tracedCall<T>(body: () => T): T {
+  if (!handlersSeeStacks) return protectedCall(body);
+  const outer = protectedCalls;
+  protectedCalls = 0;
+  try {
+    return body();
+  } finally {
+    protectedCalls = outer;
+  }
+}
+
 /**
  * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
  * or the whole stack when no pcall will catch the error (its traceback is printed).
  */
 function errorSites(level: number, from: Function): NodeJS.CallSite[] {
-  if (chunks.length === 0) return [];
+  if (registered === 0) return [];
   if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
   const few = level + 3;
   const sites = callSites(few, from);
   if (sites.length < few) return sites;
   let found = 0;
   for (const site of sites) {
-    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || site.getFunctionName() === "cFunctionBoundary") found++;
+    if (mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber()) || isBoundary(site)) found++;
     if (found >= level) return sites;
   }
   return callSites(level + 64, from);
@@ -140,21 +195,78 @@ export function cFunctionBoundary<T>(body: () => T): T {
   return body();
 }
 
+const BOUNDARY = "cFunctionBoundary";
+/** The boundary a coroutine's body runs inside: the bottom of the coroutine's own stack. */
+export const COROUTINE_BASE = "(coroutine)";
+const namedBoundaries = new Map<string, <T>(body: () => T) => T>();
+
+/**
+ * A boundary marker for a C function that tracebacks name ("[C]: in function 'xpcall'"):
+ * a function whose own name carries the C function's.
+ */
+export function namedBoundary(name: string): <T>(body: () => T) => T {
+  let b = namedBoundaries.get(name);
+  if (b === undefined) {
+    const key = `${BOUNDARY} ${name}`;
+    b = { [key]: <T>(body: () => T): T => body() }[key];
+    namedBoundaries.set(name, b);
+  }
+  return b;
+}
+
+function isBoundary(site: NodeJS.CallSite): boolean {
+  return site.getFunctionName()?.startsWith(BOUNDARY) === true;
+}
+
 /** A Lua level: where it is, and where its function was defined (undefined: the main chunk). */
 export interface LuaLevel {
   pos: LuaPosition;
   defined: LuaPosition | undefined;
 }
 
-/** The Lua levels of captured call sites, innermost first; undefined for a C boundary. */
-function levelsOf(sites: NodeJS.CallSite[]): (LuaLevel | undefined)[] {
-  const out: (LuaLevel | undefined)[] = [];
+/** A C function between Lua levels (see cFunctionBoundary): its name when known. */
+export interface CLevel {
+  pos?: undefined;
+  cName: string | undefined;
+}
+
+export type StackLevel = LuaLevel | CLevel;
+
+/** The levels of captured call sites, innermost first. */
+export function levelsOf(sites: NodeJS.CallSite[]): StackLevel[] {
+  const out: StackLevel[] = [];
   for (const site of sites) {
-    const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    if (pos) out.push({ pos, defined: mapFrame(site.getFileName(), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
-    else if (site.getFunctionName() === "cFunctionBoundary") out.push(undefined);
+    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    if (pos) out.push({ pos, defined: mapFrame(fileOf(site), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
+    else if (isBoundary(site)) out.push({ cName: site.getFunctionName()!.slice(BOUNDARY.length + 1) || undefined });
   }
   return out;
+}
+
+/** The JS call sites above `from` (at most `limit`), for debug.traceback and debug.getinfo. */
+export function stackSites(limit: number, from: Function): NodeJS.CallSite[] {
+  return registered === 0 ? [] : callSites(limit, from);
+}
+
+/** The error an xpcall message handler is handling now: debug.traceback shows its stack. */
+export let handledError: LuaError | undefined = undefined;
+
+/** Marks where a message handler is called on the stack (the handler's levels sit above it). */
+function errorHandlerBoundary<T>(body: () => T): T {
+  return body();
+}
+
+export const HANDLER_BOUNDARY = "errorHandlerBoundary";
+
+/** Call an xpcall message handler for `err`. */
+export function callMessageHandler<T>(err: LuaError, body: () => T): T {
+  const outer = handledError;
+  handledError = err;
+  try {
+    return errorHandlerBoundary(body);
+  } finally {
+    handledError = outer;
+  }
 }
 
 /**
@@ -162,8 +274,8 @@ function levelsOf(sites: NodeJS.CallSite[]): (LuaLevel | undefined)[] {
  * undefined for a C boundary (see cFunctionBoundary).
  */
 export function luaLevels(limit = 200, from: Function = luaLevels): (LuaPosition | undefined)[] {
-  if (chunks.length === 0) return [];
-  return levelsOf(callSites(limit, from)).map((l) => l?.pos);
+  if (registered === 0) return [];
+  return levelsOf(callSites(limit, from)).map((l) => l.pos);
 }
 
 /** The Lua positions on the current stack, innermost first. */
@@ -180,7 +292,7 @@ export function where(level: number): string {
 /** error(message) called by Lua code where the compiler knew the position ("chunk:line: "). */
 export function positionedError(value: LuaValue, where: string, from: Function): LuaError {
   const err = new LuaError(typeof value === "string" ? where + value : value);
-  if (protectedCalls === 0 && chunks.length) {
+  if (protectedCalls === 0 && registered > 0) {
     err.sites = callSites(TRACE_FRAMES, from);
     err.cFunction = "error";
   }
@@ -206,7 +318,7 @@ export function raisedError(value: LuaValue, level: number, cFunction: string, f
 
 /** Positions read from an already captured JS stack text (e.g. a RangeError's). */
 export function luaStackFromText(stack: string | undefined): LuaPosition[] {
-  if (!stack || chunks.length === 0) return [];
+  if (!stack || registered === 0) return [];
   const out: LuaPosition[] = [];
   for (const m of stack.matchAll(/\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/gm)) {
     const p = mapFrame(m[1], Number(m[2]), Number(m[3]));
@@ -263,8 +375,8 @@ function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
 function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
   let n = 0;
   for (const site of sites) {
-    const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    const c = !pos && site.getFunctionName() === "cFunctionBoundary";
+    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
   return undefined;
@@ -284,22 +396,39 @@ function positioned(message: string, p: LuaPosition | undefined, sites: NodeJS.C
 /** Short names of library functions -> the names tracebacks use ("rep" -> "string.rep"). */
 const qualifiedNames = new Map<string, string>();
 
+/** How tracebacks name a library function given by its short name ("rep" -> "string.rep"). */
+export function qualifiedName(short: string): string {
+  return qualifiedNames.get(short) ?? short;
+}
+
 /** The first registration of a short name wins (base functions register first). */
 export function registerFunctionName(short: string, qualified: string): void {
   if (!qualifiedNames.has(short)) qualifiedNames.set(short, qualified);
 }
 
 /** lauxlib's luaL_traceback: the first 10 and the last 11 levels when there are more. */
-export function formatTraceback(levels: (LuaLevel | undefined)[], cFunction?: string): string {
-  const lines: string[] = [];
-  if (cFunction) lines.push(`[C]: in function '${qualifiedNames.get(cFunction) ?? cFunction}'`);
-  levels.forEach((l, i) => {
-    if (!l) lines.push("[C]: in ?");
-    else lines.push(`${l.pos.chunk}:${l.pos.line}: in ${functionName(l, levels[i + 1])}`);
+export function formatTraceback(levels: StackLevel[], cFunction?: string): string {
+  const all: StackLevel[] = cFunction ? [{ cName: qualifiedNames.get(cFunction) ?? cFunction }, ...levels] : [...levels];
+  all.push({ cName: undefined }); // the host that ran the main chunk
+  return formatLevels(all);
+}
+
+/** "stack traceback:" and one line per level, as luaL_traceback writes them. */
+export function formatLevels(levels: StackLevel[]): string {
+  const lines = levels.map((l, i) => {
+    if (!l.pos) return l.cName && l.cName !== COROUTINE_BASE ? `[C]: in function '${l.cName}'` : "[C]: in ?";
+    const next = levels[i + 1];
+    return `${l.pos.chunk}:${l.pos.line}: in ${functionName(l, next?.pos ? next : undefined)}`;
   });
-  lines.push("[C]: in ?");
   const shown = lines.length > 22 ? [...lines.slice(0, 10), "...", ...lines.slice(-11)] : lines;
   return ["stack traceback:", ...shown].join("\n\t");
+}
+
+/** How the caller named the function at a level: ["local", "f"], ["global", "g"]..., or undefined. */
+export function calledAs(caller: LuaLevel | undefined): [string, string] | undefined {
+  const desc = caller && operandName(caller.pos, 0);
+  const m = desc && /^(global|local|upvalue|method|field|for iterator) '?(.*?)'?$/.exec(desc);
+  return m ? [m[1], m[1] === "for iterator" ? "for iterator" : m[2]] : undefined;
 }
 
 /** lauxlib's pushfuncname: the name the caller used, else main chunk or function <file:line>. */

@@ -10,7 +10,7 @@ import { call, first } from "./call.ts";
 import { G } from "./env.ts";
 import { cError, cFunctionBoundary, LuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
-import { coroutine, io, math, os, string, table, utf8 } from "./stdlib.ts";
+import { coroutine, debug, io, math, os, string, table, utf8 } from "./stdlib.ts";
 import { LuaTable } from "./table.ts";
 import { truthy, type LuaFunction, type LuaValue } from "./value.ts";
 
@@ -48,7 +48,7 @@ export function moduleTable(name: string, members: Record<string, LuaValue>): Lu
   return lib(members);
 }
 
-const loaded = lib({ _G: G, string, table, math, os, io, utf8, coroutine });
+const loaded = lib({ _G: G, string, table, math, os, io, utf8, coroutine, debug });
 const preload = new LuaTable();
 
 /** A built-in module (rapidjson, json...): created on first require, as a preloaded C module. */

@@ -11,6 +11,7 @@ import { osLib } from "./os.ts";
 import { ioLib } from "./io.ts";
 import { utf8Lib } from "./utf8.ts";
 import { coroutineLib } from "./coroutine.ts";
+import { debugLib } from "./debug.ts";
 
 export const string = libTable("string", { byte, char, dump, find, format, gmatch, gsub, len, lower, match, pack, packsize, rep, reverse, sub, unpack, upper });
 setStringLibrary(string);
@@ -20,3 +21,4 @@ export const os = libTable("os", osLib);
 export const io = libTable("io", ioLib);
 export const utf8 = libTable("utf8", utf8Lib);
 export const coroutine = libTable("coroutine", coroutineLib);
+export const debug = libTable("debug", debugLib);

@@ -8,7 +8,10 @@ import { inferTypes, type TypeFacts } from "./types.ts";
 export interface Binding {
   name: string;
   jsName: string;
-  kind: "local" | "global";
+  /** "env": a free name inside the scope of a local `_ENV`, or in a chunk that assigns `_ENV`: `_ENV.name`. */
+  kind: "local" | "global" | "env";
+  /** For kind "env": the `_ENV` local the name is a field of. */
+  env?: Binding;
   /** Assignments after the declaration (a `local function` or initialised local counts 0). */
   assignments: number;
   /** Declared by `local function f` or `function f` (globals): always a function value or nil. */
@@ -59,6 +62,11 @@ export interface Analysis {
   selfBindings: Map<L.FunctionDeclaration, Binding>;
   /** What is known of the values of locals and expressions (compiler/types.ts). */
   types: TypeFacts;
+  /**
+   * The chunk's own `_ENV` as a variable, when the chunk assigns it (`_ENV = t`): it starts
+   * as the global table, and every free name is a field of it.
+   */
+  chunkEnv: Binding | undefined;
 }
 
 const JS_RESERVED = new Set(
@@ -104,6 +112,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     selfBindings: new Map(),
     usesCoroutines: false,
     types: undefined as unknown as TypeFacts,
+    chunkEnv: undefined,
   };
   collectNames(chunk.body, a.names);
   a.usesCoroutines = a.names.has("coroutine");
@@ -141,8 +150,17 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
   };
 
   const resolve = (id: L.Identifier): Binding => {
-    const b = lookup(id.name) ?? globalBinding(id.name);
-    if (b.kind === "local" && b.fn !== scopes[scopes.length - 1].fn) b.captured = true;
+    const fn = scopes[scopes.length - 1].fn;
+    let b = lookup(id.name);
+    if (!b) {
+      // a free name is a field of the visible `_ENV` local, if there is one
+      const env = lookup("_ENV");
+      if (env) {
+        if (env.fn !== fn) env.captured = true;
+        b = { name: id.name, jsName: id.name, kind: "env", env, assignments: 0, functionsOnly: false, captured: false, fn: undefined };
+      } else b = globalBinding(id.name);
+    }
+    if (b.kind === "local" && b.fn !== fn) b.captured = true;
     a.refs.set(id, b);
     return b;
   };
@@ -323,6 +341,14 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
   };
 
   scopes.push({ vars: new Map(), fn: a.main });
+  if (assignsEnv(chunk.body)) {
+    // the chunk's _ENV becomes a variable of its main function, holding the global table first
+    const env: Binding = { name: "_ENV", jsName: "_ENV", kind: "local", assignments: 0, functionsOnly: false, captured: false, fn: a.main };
+    bind(env);
+    locals.push(env);
+    a.chunkEnv = env;
+    a.dynamicGlobals = true;
+  }
   a.functions.set(chunk as unknown as L.Node, a.main);
   a.main.endReachable = statements(chunk.body, []);
   scopes.pop();
@@ -372,6 +398,16 @@ function containsBreak(stmts: L.Statement[]): boolean {
     if (s.type === "IfStatement" && s.clauses.some((c) => containsBreak(c.body))) return true;
     if (s.type === "DoStatement" && containsBreak(s.body)) return true;
   }
+  return false;
+}
+
+/** Some statement assigns to a name `_ENV` (the chunk's, or a local one: either way, rare). */
+function assignsEnv(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(assignsEnv);
+  if (!node || typeof node !== "object") return false;
+  const n = node as any;
+  if (n.type === "AssignmentStatement" && n.variables.some((v: L.Expression) => v.type === "Identifier" && v.name === "_ENV")) return true;
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && assignsEnv(n[key])) return true;
   return false;
 }
 

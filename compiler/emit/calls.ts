@@ -107,6 +107,7 @@ function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]
       if (!fn.isVararg && (args.length > params || spread)) return undefined;
       return { js: b.jsName, single: fn.singleResult };
     }
+    if (b.kind === "env") return undefined;
     if (ctx.isFixedRuntimeGlobal(base.name) && !(base.name in LIBRARIES) && base.name !== "_VERSION" && /^[a-z]/.test(base.name)) {
       return { js: ctx.globalName(base.name), single: SINGLE_RESULT.has(base.name) || NO_RESULT.has(base.name) };
     }

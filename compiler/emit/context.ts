@@ -139,12 +139,19 @@ export class EmitContext {
     return this.mark(line, col);
   }
 
+  /** A marker for indexing the `_ENV` local `env` (a free name under a local or assigned _ENV). */
+  markEnv(line: number, col: number, env: Binding): string {
+    this.names[`${line}:${col}`] = [env.fn !== this.fn.info ? `upvalue '${env.name}'` : `local '${env.name}'`];
+    return this.mark(line, col);
+  }
+
   /** How Lua's error messages name an expression: local 'x', global 'x', field 'x', method 'x'. */
   describe(node: L.Node): string {
     switch (node.type) {
       case "Identifier": {
         const b = this.analysis.refs.get(node);
-        if (!b || b.kind === "global") return `global '${node.name}'`;
+        // (lvm.c isEnv: a field of a variable named _ENV reads as a global)
+        if (!b || b.kind === "global" || b.kind === "env") return `global '${node.name}'`;
         return b.fn !== this.fn.info ? `upvalue '${node.name}'` : `local '${node.name}'`;
       }
       case "MemberExpression":

@@ -27,6 +27,8 @@ export function emitChunk(analysis: Analysis, modules: ModuleImport[] = []): Emi
   const ctx = new EmitContext(analysis);
   ctx.rt("LuaValue");
   const body = functionBody(ctx, analysis.main, () => {
+    const env = analysis.chunkEnv;
+    if (env) ctx.writer.writeLine(`let ${env.jsName}: LuaValue = ${ctx.rt("G")};`);
     block(ctx, analysis.chunk.body);
     leadingComments(ctx, Infinity);
   });

@@ -6,7 +6,7 @@ import { isMulti } from "../analyse.ts";
 import { rangeOf } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
 import { callExpression } from "./calls.ts";
-import { condition, expressionList, spreadLast, stringLiteral, value } from "./expressions.ts";
+import { condition, expressionList, localValue, spreadLast, stringLiteral, value } from "./expressions.ts";
 import { assignedValue, declaredType, fromValue, isRawFloat } from "./numbers.ts";
 import type { Binding } from "../analyse.ts";
 import { functionDeclaration, functionExpression } from "./functions.ts";
@@ -140,7 +140,7 @@ function variableTarget(ctx: EmitContext, t: L.Expression): string | undefined {
   if (t.type !== "Identifier") return undefined;
   const b = ctx.binding(t);
   if (b.kind === "local") return b.jsName;
-  if (ctx.analysis.dynamicGlobals) return undefined;
+  if (b.kind === "env" || ctx.analysis.dynamicGlobals) return undefined;
   return ctx.globalName(t.name);
 }
 
@@ -161,6 +161,11 @@ function localTarget(ctx: EmitContext, t: L.Expression): Binding | undefined {
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
   if (v) return `${v} = ${fromValue(ctx, localTarget(ctx, t), rhs)};`;
+  if (t.type === "Identifier" && ctx.binding(t).kind === "env") {
+    const env = ctx.binding(t).env!;
+    const pos = t.loc!.start;
+    return storing(ctx, ctx.markEnv(pos.line, pos.column, env), [localValue(ctx, env), stringLiteral(t.name), rhs]);
+  }
   if (t.type === "Identifier") return `${ctx.markNode(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;

@@ -21,6 +21,15 @@ export interface Binding {
   fn: FunctionInfo | undefined;
   /** For `local function f`: the function, to know what its calls return. */
   fnInfo?: FunctionInfo;
+  /** Locals: the scope that declares it (a block; a function's body for its parameters). */
+  scope?: ScopeInfo;
+}
+
+/** A Lua block as the closure cache sees it. */
+export interface ScopeInfo {
+  block: L.Statement[];
+  /** Loop bodies and functions entered from the chunk down to this block: how often it may repeat. */
+  reps: number;
 }
 
 export type FunctionNode = L.FunctionDeclaration | L.Chunk;
@@ -63,6 +72,11 @@ export interface Analysis {
   /** What is known of the values of locals and expressions (compiler/types.ts). */
   types: TypeFacts;
   /**
+   * Function expressions that may run more than once with the same upvalues, with the block
+   * whose instance their closure is cached in (Lua 5.3 reuses such a closure: lvm.c getcached).
+   */
+  closureCache: Map<L.FunctionDeclaration, L.Statement[]>;
+  /**
    * The chunk's own `_ENV` as a variable, when the chunk assigns it (`_ENV = t`): it starts
    * as the global table, and every free name is a field of it.
    */
@@ -94,6 +108,13 @@ export interface AnalyseOptions {
 interface Scope {
   vars: Map<string, Binding>;
   fn: FunctionInfo;
+  info: ScopeInfo;
+}
+
+/** A function being analysed, with the locals of enclosing functions it uses. */
+interface OpenFunction {
+  info: FunctionInfo;
+  captured: Set<Binding>;
 }
 
 
@@ -113,6 +134,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     usesCoroutines: false,
     types: undefined as unknown as TypeFacts,
     chunkEnv: undefined,
+    closureCache: new Map(),
   };
   collectNames(chunk.body, a.names);
   a.usesCoroutines = a.names.has("coroutine");
@@ -131,7 +153,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
 
   const declare = (id: L.Identifier, functionsOnly = false): Binding => {
     const scope = scopes[scopes.length - 1];
-    const b: Binding = { name: id.name, jsName: id.name, kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn };
+    const b: Binding = { name: id.name, jsName: id.name, kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn, scope: scope.info };
     if (lookup(id.name)) shadowing.add(b);
     locals.push(b);
     a.refs.set(id, b);
@@ -156,13 +178,21 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       // a free name is a field of the visible `_ENV` local, if there is one
       const env = lookup("_ENV");
       if (env) {
-        if (env.fn !== fn) env.captured = true;
+        capture(env, fn);
         b = { name: id.name, jsName: id.name, kind: "env", env, assignments: 0, functionsOnly: false, captured: false, fn: undefined };
       } else b = globalBinding(id.name);
     }
-    if (b.kind === "local" && b.fn !== fn) b.captured = true;
+    if (b.kind === "local") capture(b, fn);
     a.refs.set(id, b);
     return b;
+  };
+
+  const open: OpenFunction[] = [];
+  /** A local used in `fn`: an upvalue of every function from fn out to the one declaring it. */
+  const capture = (b: Binding, fn: FunctionInfo): void => {
+    if (b.fn === fn) return;
+    b.captured = true;
+    for (let i = open.length - 1; i >= 0 && open[i].info !== b.fn; i--) open[i].captured.add(b);
   };
 
   const expr = (e: L.Expression | null | undefined): void => {
@@ -171,9 +201,13 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       case "Identifier":
         resolve(e);
         return;
-      case "FunctionDeclaration":
-        func(e, undefined);
+      case "FunctionDeclaration": {
+        const site = scopes[scopes.length - 1].info;
+        const captured = new Set<Binding>();
+        func(e, undefined, captured);
+        cacheClosure(e, site, captured);
         return;
+      }
       case "TableConstructorExpression":
         for (const f of e.fields) {
           if (f.type === "TableKey") expr(f.key);
@@ -230,11 +264,15 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     if (base.type === "Identifier" && a.refs.get(base)?.kind === "global") a.fieldAssignedGlobals.add(base.name);
   };
 
-  const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined): FunctionInfo => {
-    const parent = scopes[scopes.length - 1].fn;
+  const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined, captured = new Set<Binding>()): FunctionInfo => {
+    const outer = scopes[scopes.length - 1];
+    const parent = outer.fn;
     const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true };
     a.functions.set(node, info);
-    scopes.push({ vars: new Map(), fn: info });
+    const scope: ScopeInfo = { block: node.body, reps: outer.info.reps + 1 };
+    depths.set(scope, scopes.length);
+    scopes.push({ vars: new Map(), fn: info, info: scope });
+    open.push({ info, captured });
     if (selfFor) {
       const b = declare(selfFor);
       bind(b);
@@ -247,13 +285,33 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     const returns: L.ReturnStatement[] = [];
     info.endReachable = block(node.body, returns);
     info.singleResult = !info.endReachable && returns.every((r) => r.arguments.length === 1 && !isMulti(a.chunk, r.arguments[0]));
+    open.pop();
     scopes.pop();
     return info;
   };
 
+  /**
+   * Lua 5.3 reuses the last closure of a function expression when its upvalues are the same
+   * variables, so `f() == f()` for `function f() return function () end end`. The closure is
+   * cached in the innermost block declaring one of its upvalues (the chunk's body when it has
+   * none), where needed: when a loop or function stands between that block and the expression.
+   */
+  const cacheClosure = (e: L.FunctionDeclaration, site: ScopeInfo, captured: Set<Binding>): void => {
+    let home: ScopeInfo = chunkScope;
+    // the upvalues' blocks all enclose the expression: the deepest is the innermost
+    for (const b of captured) if (b.scope && depthOf(b.scope) > depthOf(home)) home = b.scope;
+    if (site.reps > home.reps) a.closureCache.set(e, home.block);
+  };
+  const depths = new Map<ScopeInfo, number>();
+  const depthOf = (s: ScopeInfo): number => depths.get(s) ?? 0;
+
   /** Analyse a statement list in a new scope; returns whether its end is reachable. */
-  const block = (stmts: L.Statement[], returns: L.ReturnStatement[], before?: () => void, after?: () => void): boolean => {
-    scopes.push({ vars: new Map(), fn: scopes[scopes.length - 1].fn });
+  const block = (stmts: L.Statement[], returns: L.ReturnStatement[], before?: () => void, after?: () => void, loop = false): boolean => {
+    const outer = scopes[scopes.length - 1];
+    // a function's body shares the scope info of its parameters
+    const info = outer.info.block === stmts ? outer.info : { block: stmts, reps: outer.info.reps + (loop ? 1 : 0) };
+    depths.set(info, scopes.length);
+    scopes.push({ vars: new Map(), fn: outer.fn, info });
     before?.();
     const reachable = statements(stmts, returns);
     after?.();
@@ -314,11 +372,11 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       }
       case "WhileStatement":
         expr(s.condition);
-        block(s.body, returns);
+        block(s.body, returns, undefined, undefined, true);
         return !(s.condition.type === "BooleanLiteral" && s.condition.value) || containsBreak(s.body);
       case "RepeatStatement":
         // the condition sees the body's locals
-        block(s.body, returns, undefined, () => expr(s.condition));
+        block(s.body, returns, undefined, () => expr(s.condition), true);
         return true;
       case "DoStatement":
         return block(s.body, returns);
@@ -326,11 +384,11 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
         expr(s.start);
         expr(s.end);
         expr(s.step);
-        block(s.body, returns, () => bind(declare(s.variable)));
+        block(s.body, returns, () => bind(declare(s.variable)), undefined, true);
         return true;
       case "ForGenericStatement":
         s.iterators.forEach(expr);
-        block(s.body, returns, () => s.variables.forEach((v) => bind(declare(v))));
+        block(s.body, returns, () => s.variables.forEach((v) => bind(declare(v))), undefined, true);
         return true;
       case "GotoStatement":
       case "LabelStatement":
@@ -340,10 +398,11 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     return true;
   };
 
-  scopes.push({ vars: new Map(), fn: a.main });
+  const chunkScope: ScopeInfo = { block: chunk.body, reps: 0 };
+  scopes.push({ vars: new Map(), fn: a.main, info: chunkScope });
   if (assignsEnv(chunk.body)) {
     // the chunk's _ENV becomes a variable of its main function, holding the global table first
-    const env: Binding = { name: "_ENV", jsName: "_ENV", kind: "local", assignments: 0, functionsOnly: false, captured: false, fn: a.main };
+    const env: Binding = { name: "_ENV", jsName: "_ENV", kind: "local", assignments: 0, functionsOnly: false, captured: false, fn: a.main, scope: chunkScope };
     bind(env);
     locals.push(env);
     a.chunkEnv = env;
@@ -355,6 +414,8 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
 
   nameLocals(locals, shadowing, a);
   resolveGotos(chunk.body, a);
+  // a goto may run a block's local statements again: no cache there (each run is a new variable)
+  for (const [e, home] of a.closureCache) if (a.labelledBlocks.has(home)) a.closureCache.delete(e);
   // print calls the global tostring: a program that replaces it keeps its globals in G
   if (a.globals.get("tostring")?.assignments) a.dynamicGlobals = true;
   if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;

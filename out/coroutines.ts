@@ -41,6 +41,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Coroutines: values both ways, status, wrap, errors, yield across pcall and nested calls
   let co: LuaValue = coroutine.create(
     withCo(
@@ -199,7 +200,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         let [ok2, v]: LuaValue[] = [
           ...results(
             pcall(
-              withCo(
+              ($closure1 ??= withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
                   errorAt(concat("after ", got), "coroutines.lua:38: ");
@@ -214,7 +215,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   );
                   return NONE;
                 },
-              ),
+              )),
             ),
           ),
         ];
@@ -227,7 +228,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           ...results(
             yield* callCo(
               pcall,
-              withCo(
+              ($closure1 ??= withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
                   errorAt(concat("after ", got), "coroutines.lua:38: ");
@@ -242,7 +243,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   );
                   return NONE;
                 },
-              ),
+              )),
             ),
           ),
         ];

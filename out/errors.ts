@@ -38,6 +38,7 @@ let undefinedglobal: LuaValue;
 let undefinedfn: LuaValue;
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Errors: levels, values, pcall/xpcall, and Lua's runtime error messages
   function lvl1(): LuaValue {
     errorAt("level one", "errors.lua:2: ");
@@ -319,9 +320,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               setmetatable(
                 tableOf(),
                 tableOf(undefined, {
-                  __tostring: function (): LuaValue {
+                  __tostring: ($closure1 ??= function (): LuaValue {
                     return "custom";
-                  },
+                  }),
                 }),
               ),
             );

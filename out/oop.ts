@@ -40,6 +40,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue, $closure2: LuaValue, $closure3: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Classes with inheritance, metamethods and operator overloading, as Q-SYS plugins write them
   function class_(parent?: LuaValue): LuaValue {
     let c: LuaValue = tableOf();
@@ -49,18 +50,18 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         c,
         tableOf(undefined, {
           __index: parent,
-          __call: function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
+          __call: ($closure1 ??= function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
             return call(index(cls, "new"), ...varargs);
-          },
+          }),
         }),
       );
     } else {
       setmetatable(
         c,
         tableOf(undefined, {
-          __call: function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
+          __call: ($closure2 ??= function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
             return call(index(cls, "new"), ...varargs);
-          },
+          }),
         }),
       );
     }
@@ -229,10 +230,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       tableOf(),
       tableOf(undefined, {
         __index: t,
-        __newindex: function (_?: LuaValue, k?: LuaValue): LuaValue {
+        __newindex: ($closure3 ??= function (_?: LuaValue, k?: LuaValue): LuaValue {
           error($concat("attempt to update a read-only field '", $concat(tostring(k), "'")), 2);
           return NONE;
-        },
+        }),
         __len: function (): LuaValue {
           return len(t);
         },

@@ -37,6 +37,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // A small event-driven program: a scheduler with closures, varargs, multiple results,
   // goto continue, string building and error handling with error objects
   let Scheduler: LuaValue = tableOf();
@@ -67,12 +68,15 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     },
   );
   setindex(Scheduler, "run", function (self?: LuaValue): LuaValue {
-    table.sort(index(self, "queue"), function (a?: LuaValue, b?: LuaValue): LuaValue {
-      if (ne(index(a, "time"), index(b, "time"))) {
-        return lt(index(a, "time"), index(b, "time"));
-      }
-      return lt(index(a, "seq"), index(b, "seq"));
-    });
+    table.sort(
+      index(self, "queue"),
+      ($closure1 ??= function (a?: LuaValue, b?: LuaValue): LuaValue {
+        if (ne(index(a, "time"), index(b, "time"))) {
+          return lt(index(a, "time"), index(b, "time"));
+        }
+        return lt(index(a, "seq"), index(b, "seq"));
+      }),
+    );
     for (const $it1 = forIn(ipairs(index(self, "queue"))); $it1.next();) {
       const _: LuaValue = $it1.a,
         ev: LuaValue = $it1.b;

@@ -113,3 +113,20 @@ sameAsLua("closures and upvalues", [
   "local f; f = function(n) if n == 0 then return 'done' end return f(n - 1) end; print(f(10))",
   "local acc = {}; for i = 1, 3 do local x; if i == 2 then x = 'two' end; acc[i] = function() return x end end; print(acc[1](), acc[2](), acc[3]())",
 ]);
+
+// Lua 5.3 reuses a closure whose upvalues are the same variables (lvm.c getcached; closure.lua)
+sameAsLua("closure identity", [
+  // (Lua caches only while the GC has not marked the function black: each case collects first)
+  "collectgarbage(); local a = {}; for i = 1, 5 do a[i] = function(x) return x end end; print(a[1] == a[2], a[4] == a[5])",
+  "collectgarbage(); local a = {}; for i = 1, 5 do a[i] = function(x) return x + i end end; print(a[1] == a[2], a[4] == a[5])",
+  "collectgarbage(); local function f() return function(x) return math.sin(x) end end; print(f() == f())",
+  "collectgarbage(); local n = 0; local function mk() return function() n = n + 1; return n end end; local g, h = mk(), mk(); print(g == h, g(), h())",
+  "collectgarbage(); local function mk(n) return function() return n end end; print(mk(1) == mk(1), mk(1)(), mk(2)())",
+  "collectgarbage(); local r = {}; for i = 1, 3 do local function g() return function() return i end end; r[i] = g() == g() and g()() end; print(r[1], r[2], r[3])",
+  "collectgarbage(); local r = {}; for i = 1, 2 do local x = i * 10; r[i] = function() return x end end; print(r[1] == r[2], r[1](), r[2]())",
+  "collectgarbage(); local t = {}; for i = 1, 3 do t[function() end] = i end; local n = 0; for k, v in pairs(t) do n = n + 1 end; print(n)",
+  "collectgarbage(); local fs = {}; local i = 1; while i <= 3 do local y = i; fs[i] = function() return y end; i = i + 1 end; print(fs[1] == fs[2], fs[1](), fs[3]())",
+  "collectgarbage(); local fs = {}; local i = 1; repeat local y = i; fs[i] = function() return y end; i = i + 1 until i > 2; print(fs[1] == fs[2], fs[2]())",
+  "collectgarbage(); local fs = {}; local n = 0 ::top:: local v = n; fs[#fs + 1] = function() return v end; n = n + 1; if n < 3 then goto top end; print(fs[1] == fs[2], fs[1](), fs[3]())",
+  "collectgarbage(); local k = 'k'; local fs = {}; for i = 1, 2 do fs[i] = function() return k end end; print(fs[1] == fs[2], fs[2]())",
+]);

@@ -61,9 +61,29 @@ export class EmitContext {
   readonly hoisted = new Set<Binding>();
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
+  /** The variable caching each cached closure (see Analysis.closureCache), and those of each block. */
+  private readonly closureVars = new Map<L.FunctionDeclaration, string>();
+  private readonly blockClosureVars = new Map<L.Statement[], string[]>();
 
   constructor(readonly analysis: Analysis) {
     this.pendingComments = [...analysis.chunk.comments];
+    for (const [e, home] of analysis.closureCache) {
+      const name = `$closure${this.closureVars.size + 1}`;
+      this.closureVars.set(e, name);
+      let list = this.blockClosureVars.get(home);
+      if (!list) this.blockClosureVars.set(home, (list = []));
+      list.push(name);
+    }
+  }
+
+  /** The variable caching this function expression's closure, if it has one. */
+  closureVar(e: L.FunctionDeclaration): string | undefined {
+    return this.closureVars.get(e);
+  }
+
+  /** The closure caches a block declares. */
+  blockClosureVarsOf(stmts: L.Statement[]): string[] {
+    return this.blockClosureVars.get(stmts) ?? [];
   }
 
   /** The local name of a runtime export, imported on first use; aliased if Lua uses the name. */

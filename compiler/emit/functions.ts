@@ -11,7 +11,9 @@ export function functionExpression(ctx: EmitContext, e: L.FunctionDeclaration, s
   const info = ctx.analysis.functions.get(e)!;
   const params = parameterList(ctx, e, info, selfParam);
   const fn = `${ctx.markNode(e)}function (${params}): LuaValue {\n${normalBody(ctx, e, info)}}`;
-  return ctx.analysis.usesCoroutines ? `${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)})` : fn;
+  const closure = ctx.analysis.usesCoroutines ? `${ctx.rt("withCo")}(${fn}, ${twin(ctx, e, info, params)})` : fn;
+  const cache = ctx.closureVar(e);
+  return cache ? `(${cache} ??= ${closure})` : closure;
 }
 
 /** `local function f` as a function declaration (a `let` holding both versions with coroutines). */

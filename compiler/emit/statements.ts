@@ -14,6 +14,8 @@ import { labelledBlock } from "./gotos.ts";
 import { forGeneric, forNumeric, loopBody } from "./loops.ts";
 
 export function block(ctx: EmitContext, stmts: L.Statement[]): void {
+  const caches = ctx.blockClosureVarsOf(stmts);
+  if (caches.length) ctx.writer.writeLine(`let ${caches.map((c) => `${c}: LuaValue`).join(", ")}; // closures reused while their upvalues are the same (as Lua 5.3)`);
   if (ctx.analysis.labelledBlocks.has(stmts)) return labelledBlock(ctx, stmts);
   for (const s of stmts) statementWithComments(ctx, s);
 }

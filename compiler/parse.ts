@@ -66,7 +66,7 @@ export function parse(source: string, name: string): Chunk {
   }
   const chunk: Chunk = {
     name,
-    source,
+    source: body, // the text the ranges are offsets into
     body: ast.body,
     comments: ast.comments ?? [],
     numbers: new Map(),

@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { cError, cFunctionBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError } from "./errors.ts";
+import { cError, cFunctionBoundary, handlingOverflow, isStackOverflow, positionedError, protectedCall, raisedError, runtimeError, toLuaError } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -226,9 +226,10 @@ export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): Lua
   } catch (e) {
     // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
     let err = qualifyArgError(f, toLuaError(e).value);
+    const overflow = isStackOverflow(e);
     for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
       try {
-        const r = handler(err);
+        const r = overflow ? handlingOverflow(() => handler(err)) : handler(err);
         return [false, Array.isArray(r) ? r[0] : r];
       } catch (e2) {
         err = toLuaError(e2).value;

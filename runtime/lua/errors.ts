@@ -103,6 +103,11 @@ const TRACE_FRAMES = 48;
 /** pcalls running now: an error raised inside one needs no traceback. */
 let protectedCalls = 0;
 
+/** How many protected calls are running (each is a C call level in Lua: see coroutine.ts). */
+export function protectedDepth(): number {
+  return protectedCalls;
+}
+
 /** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
 export function protectedCall<T>(body: () => T): T {
   protectedCalls++;
@@ -125,7 +130,7 @@ function errorSites(level: number, from: Function): NodeJS.CallSite[] {
   if (sites.length < few) return sites;
   let found = 0;
   for (const site of sites) {
-    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || site.getFunctionName() === "cFunctionBoundary") found++;
+    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || isBoundary(site)) found++;
     if (found >= level) return sites;
   }
   return callSites(level + 64, from);
@@ -140,6 +145,16 @@ export function cFunctionBoundary<T>(body: () => T): T {
   return body();
 }
 
+/** The same boundary for a library function calling a Lua function with arguments (gsub's replacement). */
+export function cFunctionCall(f: (...args: LuaValue[]) => LuaValue, args: LuaValue[]): LuaValue {
+  return f(...args);
+}
+
+function isBoundary(site: NodeJS.CallSite): boolean {
+  const name = site.getFunctionName();
+  return name === "cFunctionBoundary" || name === "cFunctionCall";
+}
+
 /** A Lua level: where it is, and where its function was defined (undefined: the main chunk). */
 export interface LuaLevel {
   pos: LuaPosition;
@@ -152,7 +167,7 @@ function levelsOf(sites: NodeJS.CallSite[]): (LuaLevel | undefined)[] {
   for (const site of sites) {
     const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
     if (pos) out.push({ pos, defined: mapFrame(site.getFileName(), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
-    else if (site.getFunctionName() === "cFunctionBoundary") out.push(undefined);
+    else if (isBoundary(site)) out.push(undefined);
   }
   return out;
 }
@@ -250,6 +265,12 @@ export function argumentError(n: number, fname: string, msg: string): LuaError {
   if (callee) {
     fname = callee[2];
     if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, p, sites, cFunction);
+  } else if (name !== "for iterator") {
+    // called from a library function, or by an expression that names nothing (`(f or g)()`):
+    // lauxlib's pushglobalfuncname names it by its global name, "table.sort"
+    // (a short name two libraries share, as utf8.char and string.char, stays short: pcall
+    // qualifies it by the function itself, see args.ts qualifyArgError)
+    if (!sharedShortNames.has(fname)) fname = qualifiedNames.get(fname) ?? fname;
   }
   return positioned(`bad argument #${n} to '${fname}' (${msg})`, p, sites, cFunction);
 }
@@ -264,7 +285,7 @@ function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefin
   let n = 0;
   for (const site of sites) {
     const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    const c = !pos && site.getFunctionName() === "cFunctionBoundary";
+    const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
   return undefined;
@@ -283,10 +304,14 @@ function positioned(message: string, p: LuaPosition | undefined, sites: NodeJS.C
 
 /** Short names of library functions -> the names tracebacks use ("rep" -> "string.rep"). */
 const qualifiedNames = new Map<string, string>();
+/** Short names of more than one library function ("char": string.char, utf8.char). */
+const sharedShortNames = new Set<string>();
 
 /** The first registration of a short name wins (base functions register first). */
 export function registerFunctionName(short: string, qualified: string): void {
-  if (!qualifiedNames.has(short)) qualifiedNames.set(short, qualified);
+  const known = qualifiedNames.get(short);
+  if (known === undefined) qualifiedNames.set(short, qualified);
+  else if (known !== qualified) sharedShortNames.add(short);
 }
 
 /** lauxlib's luaL_traceback: the first 10 and the last 11 levels when there are more. */
@@ -311,10 +336,32 @@ function functionName(level: LuaLevel, caller: LuaLevel | undefined): string {
   return `function <${level.defined.chunk}:${level.defined.line}>`;
 }
 
+/** A JS stack overflow (Lua's "stack overflow"). */
+export function isStackOverflow(e: unknown): e is RangeError {
+  return e instanceof RangeError && /call stack/.test(e.message);
+}
+
+/** Message handlers running for a stack overflow (see handlingOverflow). */
+let overflowHandlers = 0;
+
+/**
+ * Run xpcall's message handler for a stack overflow. Lua runs it on top of the full stack,
+ * so an overflow inside it is "error in error handling" (ldo.c LUA_ERRERR).
+ */
+export function handlingOverflow<T>(body: () => T): T {
+  overflowHandlers++;
+  try {
+    return body();
+  } finally {
+    overflowHandlers--;
+  }
+}
+
 /** Turn anything thrown (Lua errors, JS stack overflows, runtime bugs) into a Lua error. */
 export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
-  if (e instanceof RangeError && /call stack/.test(e.message)) {
+  if (isStackOverflow(e) && overflowHandlers > 0) return new LuaError("error in error handling");
+  if (isStackOverflow(e)) {
     // V8 kept only the innermost frames: the traceback ends with "..."
     const positions = luaStackFromText(e.stack);
     const p = positions[0];

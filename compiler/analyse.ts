@@ -41,6 +41,10 @@ export interface FunctionInfo {
   /** Every return yields exactly one value and the end is unreachable: callers skip first(). */
   singleResult: boolean;
   endReachable: boolean;
+  /** Its return statements (not those of nested functions). */
+  returns: L.ReturnStatement[];
+  /** The local that names it, for `local function f`. */
+  self?: Binding;
 }
 
 export interface GotoTarget {
@@ -123,7 +127,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     chunk,
     refs: new Map(),
     functions: new Map(),
-    main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true },
+    main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true, returns: [] },
     globals: new Map(),
     dynamicGlobals: options.sharedGlobals === true,
     names: new Set(),
@@ -267,7 +271,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
   const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined, captured = new Set<Binding>()): FunctionInfo => {
     const outer = scopes[scopes.length - 1];
     const parent = outer.fn;
-    const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true };
+    const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true, returns: [] };
     a.functions.set(node, info);
     const scope: ScopeInfo = { block: node.body, reps: outer.info.reps + 1 };
     depths.set(scope, scopes.length);
@@ -282,7 +286,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       if (p.type === "VarargLiteral") info.isVararg = true;
       else bind(declare(p));
     }
-    const returns: L.ReturnStatement[] = [];
+    const returns = info.returns;
     info.endReachable = block(node.body, returns);
     info.singleResult = !info.endReachable && returns.every((r) => r.arguments.length === 1 && !isMulti(a.chunk, r.arguments[0]));
     open.pop();
@@ -346,6 +350,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
           const b = declare(id, true);
           bind(b);
           b.fnInfo = func(s, undefined);
+          b.fnInfo.self = b;
         } else if (id?.type === "Identifier") {
           assignTarget(id, true);
           func(s, undefined);

@@ -128,11 +128,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   let deep = withCo(
     function deep(n?: LuaValue): LuaValue {
-      if (n === 0) {
-        coroutine.yield("bottom");
-        return "up";
+      tailcall: for (;;) {
+        if (n === 0) {
+          coroutine.yield("bottom");
+          return "up";
+        }
+        n = subInt(n, 1);
+        continue tailcall;
       }
-      return deep(subInt(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
       if (n === 0) {

@@ -28,6 +28,8 @@ import {
   string,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   tostring,
   type,
   unm,
@@ -252,9 +254,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   print(
     ...results(
-      pcall(function (): LuaValue {
-        return call("x");
-      }),
+      pcall(
+        tailcalls(function (): LuaValue {
+          return tailcall("x");
+        }),
+      ),
     ),
   );
   print(...results(pcall(string.rep)));

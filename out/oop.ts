@@ -33,6 +33,8 @@ import {
   sub,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   tostring,
   truthy,
   type,
@@ -50,18 +52,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         c,
         tableOf(undefined, {
           __index: parent,
-          __call: ($closure1 ??= function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
-            return call(index(cls, "new"), ...varargs);
-          }),
+          __call: ($closure1 ??= tailcalls(function (
+            cls?: LuaValue,
+            ...varargs: LuaValue[]
+          ): LuaValue {
+            return tailcall(index(cls, "new"), ...varargs);
+          }, true)),
         }),
       );
     } else {
       setmetatable(
         c,
         tableOf(undefined, {
-          __call: ($closure2 ??= function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
-            return call(index(cls, "new"), ...varargs);
-          }),
+          __call: ($closure2 ??= tailcalls(function (
+            cls?: LuaValue,
+            ...varargs: LuaValue[]
+          ): LuaValue {
+            return tailcall(index(cls, "new"), ...varargs);
+          }, true)),
         }),
       );
     }
@@ -73,33 +81,49 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   setindex(Vec, "new", function (x?: LuaValue, y?: LuaValue): LuaValue {
     return setmetatable(tableOf(undefined, { x: x, y: y }), Vec);
   });
-  setindex(Vec, "__add", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    return call(
-      index(Vec, "new"),
-      add(index(a, "x"), index(b, "x")),
-      add(index(a, "y"), index(b, "y")),
-    );
-  });
-  setindex(Vec, "__sub", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    return call(
-      index(Vec, "new"),
-      sub(index(a, "x"), index(b, "x")),
-      sub(index(a, "y"), index(b, "y")),
-    );
-  });
-  setindex(Vec, "__mul", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    if (type(a) === "number") {
-      return call(index(Vec, "new"), mul(a, index(b, "x")), mul(a, index(b, "y")));
-    }
-    if (type(b) === "number") {
-      return call(index(Vec, "new"), mul(index(a, "x"), b), mul(index(a, "y"), b));
-    }
-    return add(mul(index(a, "x"), index(b, "x")), mul(index(a, "y"), index(b, "y")));
-    // dot product
-  });
-  setindex(Vec, "__unm", function (a?: LuaValue): LuaValue {
-    return call(index(Vec, "new"), unm(index(a, "x")), unm(index(a, "y")));
-  });
+  setindex(
+    Vec,
+    "__add",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      return tailcall(
+        index(Vec, "new"),
+        add(index(a, "x"), index(b, "x")),
+        add(index(a, "y"), index(b, "y")),
+      );
+    }),
+  );
+  setindex(
+    Vec,
+    "__sub",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      return tailcall(
+        index(Vec, "new"),
+        sub(index(a, "x"), index(b, "x")),
+        sub(index(a, "y"), index(b, "y")),
+      );
+    }),
+  );
+  setindex(
+    Vec,
+    "__mul",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      if (type(a) === "number") {
+        return tailcall(index(Vec, "new"), mul(a, index(b, "x")), mul(a, index(b, "y")));
+      }
+      if (type(b) === "number") {
+        return tailcall(index(Vec, "new"), mul(index(a, "x"), b), mul(index(a, "y"), b));
+      }
+      return add(mul(index(a, "x"), index(b, "x")), mul(index(a, "y"), index(b, "y")));
+      // dot product
+    }),
+  );
+  setindex(
+    Vec,
+    "__unm",
+    tailcalls(function (a?: LuaValue): LuaValue {
+      return tailcall(index(Vec, "new"), unm(index(a, "x")), unm(index(a, "y")));
+    }),
+  );
   setindex(Vec, "__eq", function (a?: LuaValue, b?: LuaValue): LuaValue {
     return eq(index(a, "x"), index(b, "x")) && eq(index(a, "y"), index(b, "y"));
   });

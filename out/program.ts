@@ -31,6 +31,8 @@ import {
   subInt,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   truthy,
   type,
   unm,
@@ -59,9 +61,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         tableOf(undefined, {
           time: time,
           seq: len(index(self, "queue")),
-          run: function (): LuaValue {
-            return call(fn, ...results(table.unpack(args, 1, index(args, "n"))));
-          },
+          run: tailcalls(function (): LuaValue {
+            return tailcall(fn, ...results(table.unpack(args, 1, index(args, "n"))));
+          }),
         }),
       );
       return NONE;

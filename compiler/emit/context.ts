@@ -32,6 +32,8 @@ export interface FunctionState {
   labels: Set<string>;
   /** The Lua loops being emitted, innermost last. */
   loops: LoopFrame[];
+  /** The label of the loop a self tail call continues (emit/tailcalls.ts), when the body has one. */
+  selfLoop?: string;
 }
 
 /** A Lua loop: labelled only when a goto wrapper loop stands between it and a break. */
@@ -55,6 +57,8 @@ export class EmitContext {
   /** "line:col" -> operand descriptions, for "attempt to index a nil value (local 't')". */
   readonly names: Record<string, string[]> = {};
   fn!: FunctionState;
+  /** Functions whose body makes proper tail calls: they get a trampolining entry (runtime/lua/tail.ts). */
+  readonly tailFunctions = new Set<FunctionInfo>();
   /** Emitting a generator twin: calls go through callCo so coroutines can yield inside them. */
   co = false;
   /** Locals declared ahead of a goto state machine: their `local` statement only assigns. */

@@ -129,8 +129,10 @@ function errorSites(level: number, from: Function): NodeJS.CallSite[] {
   const sites = callSites(few, from);
   if (sites.length < few) return sites;
   let found = 0;
-  for (const site of sites) {
-    if (mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber()) || isBoundary(site)) found++;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
+    const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
+    if ((pos && !tailCalling(sites, i, pos)) || isBoundary(site)) found++;
     if (found >= level) return sites;
   }
   return callSites(level + 64, from);
@@ -155,18 +157,43 @@ function isBoundary(site: NodeJS.CallSite): boolean {
   return name === "cFunctionBoundary" || name === "cFunctionCall";
 }
 
+/** Runtime frames between a call and the function it calls (call helpers, tail call entries). */
+const CALL_PLUMBING = new Set(["callFixed", "callRest", "callMethodFixed", "callSlow", "tailcallFixed", "tailMethodFixed", "entry"]);
+
+/**
+ * Site i is a Lua function making a tail call (`return f(x)`, marked by the compiler, see
+ * compiler/emit/tailcalls.ts) to a Lua function: Lua has replaced its frame by the callee's,
+ * so it is no level. A tail call to a library function keeps it (lvm.c OP_TAILCALL calls C
+ * functions plainly).
+ */
+function tailCalling(sites: NodeJS.CallSite[], i: number, pos: LuaPosition): boolean {
+  if (!pos.info.names[`${pos.line}:${pos.col}!tail`]) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const s = sites[j];
+    if (mapFrame(s.getFileName(), s.getLineNumber(), s.getColumnNumber())) return true;
+    if (!CALL_PLUMBING.has(s.getFunctionName() ?? "")) return false;
+  }
+  return false;
+}
+
 /** A Lua level: where it is, and where its function was defined (undefined: the main chunk). */
 export interface LuaLevel {
   pos: LuaPosition;
   defined: LuaPosition | undefined;
+  /** Reached by tail calls (tracebacks show "(...tail calls...)" after it). */
+  tail?: boolean;
 }
 
 /** The Lua levels of captured call sites, innermost first; undefined for a C boundary. */
 function levelsOf(sites: NodeJS.CallSite[]): (LuaLevel | undefined)[] {
   const out: (LuaLevel | undefined)[] = [];
-  for (const site of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
     const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
-    if (pos) out.push({ pos, defined: mapFrame(site.getFileName(), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
+    if (pos && tailCalling(sites, i, pos)) {
+      const callee = out[out.length - 1];
+      if (callee) callee.tail = true;
+    } else if (pos) out.push({ pos, defined: mapFrame(site.getFileName(), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
     else if (isBoundary(site)) out.push(undefined);
   }
   return out;
@@ -283,8 +310,10 @@ function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
 /** The position of Lua level `level` (1 = innermost): undefined for a C function. */
 function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
   let n = 0;
-  for (const site of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
     const pos = mapFrame(site.getFileName(), site.getLineNumber(), site.getColumnNumber());
+    if (pos && tailCalling(sites, i, pos)) continue;
     const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
@@ -321,6 +350,7 @@ export function formatTraceback(levels: (LuaLevel | undefined)[], cFunction?: st
   levels.forEach((l, i) => {
     if (!l) lines.push("[C]: in ?");
     else lines.push(`${l.pos.chunk}:${l.pos.line}: in ${functionName(l, levels[i + 1])}`);
+    if (l?.tail) lines.push("(...tail calls...)");
   });
   lines.push("[C]: in ?");
   const shown = lines.length > 22 ? [...lines.slice(0, 10), "...", ...lines.slice(-11)] : lines;
@@ -329,7 +359,8 @@ export function formatTraceback(levels: (LuaLevel | undefined)[], cFunction?: st
 
 /** lauxlib's pushfuncname: the name the caller used, else main chunk or function <file:line>. */
 function functionName(level: LuaLevel, caller: LuaLevel | undefined): string {
-  const desc = caller && operandName(caller.pos, 0);
+  // a function reached by a tail call has no name its caller gave it
+  const desc = caller && !level.tail && operandName(caller.pos, 0);
   const m = desc && /^(global|local|upvalue|method|field|for iterator) '?(.*?)'?$/.exec(desc);
   if (m) return m[1] === "global" ? `function '${m[2]}'` : m[1] === "for iterator" ? "for iterator 'for iterator'" : desc!;
   if (!level.defined) return "main chunk";

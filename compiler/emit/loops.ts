@@ -83,8 +83,9 @@ function prepMark(ctx: EmitContext, s: L.ForNumericStatement): string {
     if (!comment) break;
     pos = rangeOf(comment)[1];
   }
-  let line = s.loc!.start.line;
-  for (let i = rangeOf(s)[0]; i < pos; i++) if (src[i] === "\n") line++;
+  // llex.c inclinenumber: \n, \r, \r\n and \n\r each end one line
+  const breaks = src.slice(rangeOf(s)[0], pos).match(/\r\n|\n\r|\r|\n/g);
+  const line = s.loc!.start.line + (breaks?.length ?? 0);
   return ctx.mark(line, s.loc!.start.column);
 }
 

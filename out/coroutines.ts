@@ -138,11 +138,14 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       }
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      if (n === 0) {
-        yield* callCo(coroutine.yield, "bottom");
-        return "up";
+      tailcall: for (;;) {
+        if (n === 0) {
+          yield* callCo(coroutine.yield, "bottom");
+          return "up";
+        }
+        n = subInt(n, 1);
+        continue tailcall;
       }
-      return yield* twinOf(deep)(subInt(n, 1));
     },
   );
   let d: LuaValue = coroutine.wrap(

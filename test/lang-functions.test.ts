@@ -151,3 +151,8 @@ sameAsLua("table constructors", [
   "local t = {{1, 2}, {3, 4}}; print(t[2][1], #t[1])",
   "local t = {'x', 'y', [3] = 'z', [4] = 'w'}; print(#t, t[4])",
 ]);
+
+sameAsLua("self tail calls in a coroutine", [
+  "local function loop(n) if n == 0 then coroutine.yield('bottom'); return 'done' end return loop(n - 1) end; local co = coroutine.wrap(function() return loop(1000000) end); print(co(), co())",
+  "local function count(n, acc) if n == 0 then return acc end; if n % 100000 == 0 then coroutine.yield(n) end; return count(n - 1, acc + 1) end; local co = coroutine.create(count); print(coroutine.resume(co, 300000, 0)); print(coroutine.resume(co)); print(coroutine.resume(co)); print(coroutine.resume(co))",
+], { alone: true });

@@ -40,24 +40,26 @@ function tailEntry(ctx: EmitContext, info: FunctionInfo, fn: string): string {
 function normalBody(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo): string {
   const outer = ctx.co;
   ctx.co = false;
-  const body = functionBody(ctx, info, () => {
-    if (!hasSelfLoop(ctx, info)) return block(ctx, e.body);
-    // self tail calls reassign the parameters and start the body again
-    const label = (ctx.fn.selfLoop = ctx.label("tailcall"));
-    ctx.writer.write(`${label}: for (;;) `).inlineBlock(() => {
-      block(ctx, e.body);
-      if (info.endReachable) ctx.writer.writeLine(`return ${ctx.rt("NONE")};`);
-    });
-    ctx.writer.newLine();
-  });
+  const body = functionBody(ctx, info, () => bodyStatements(ctx, e, info));
   ctx.co = outer;
   return body;
+}
+
+/** A function's statements; with self tail calls, in a loop they continue (emit/tailcalls.ts). */
+function bodyStatements(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo): void {
+  if (!hasSelfLoop(ctx, info)) return block(ctx, e.body);
+  const label = (ctx.fn.selfLoop = ctx.label("tailcall"));
+  ctx.writer.write(`${label}: for (;;) `).inlineBlock(() => {
+    block(ctx, e.body);
+    if (info.endReachable) ctx.writer.writeLine(`return ${ctx.rt("NONE")};`);
+  });
+  ctx.writer.newLine();
 }
 
 function twin(ctx: EmitContext, e: L.FunctionDeclaration, info: FunctionInfo, params: string): string {
   const outer = ctx.co;
   ctx.co = true;
-  const body = functionBody(ctx, info, () => block(ctx, e.body));
+  const body = functionBody(ctx, info, () => bodyStatements(ctx, e, info));
   ctx.co = outer;
   return `function* (${params}): Generator<LuaValue, LuaValue, LuaValue> {\n${body}}`;
 }

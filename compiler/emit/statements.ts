@@ -275,7 +275,8 @@ function returnStatement(ctx: EmitContext, s: L.ReturnStatement, at: string): vo
       // Lua replaces the caller's frame by a Lua callee's: error levels and tracebacks skip it
       if (e.type !== "VarargLiteral") ctx.names[`${e.loc!.start.line}:${e.loc!.end.column}${TAIL_CALL_KEY}`] = [];
       const tailing = e.type !== "VarargLiteral" && !ctx.co && ctx.fn.info !== ctx.analysis.main;
-      if (tailing && tailKind(ctx, ctx.fn.info, call) === "self") return selfTailCall(ctx, call, at);
+      // (a self tail call loops in a coroutine's twin too)
+      if (e.type !== "VarargLiteral" && ctx.fn.info !== ctx.analysis.main && tailKind(ctx, ctx.fn.info, call) === "self") return selfTailCall(ctx, call, at);
       const tail = tailing ? tailCallExpression(ctx, call) : undefined;
       const js = e.type === "VarargLiteral" ? ctx.fn.varargs : (tail ?? callExpression(ctx, call, "all"));
       w.writeLine(`${at}return ${js};`);

@@ -8,7 +8,10 @@ import { inferTypes, type TypeFacts } from "./types.ts";
 export interface Binding {
   name: string;
   jsName: string;
-  kind: "local" | "global";
+  /** "env": a free name inside the scope of a local `_ENV`, or in a chunk that assigns `_ENV`: `_ENV.name`. */
+  kind: "local" | "global" | "env";
+  /** For kind "env": the `_ENV` local the name is a field of. */
+  env?: Binding;
   /** Assignments after the declaration (a `local function` or initialised local counts 0). */
   assignments: number;
   /** Declared by `local function f` or `function f` (globals): always a function value or nil. */
@@ -18,6 +21,15 @@ export interface Binding {
   fn: FunctionInfo | undefined;
   /** For `local function f`: the function, to know what its calls return. */
   fnInfo?: FunctionInfo;
+  /** Locals: the scope that declares it (a block; a function's body for its parameters). */
+  scope?: ScopeInfo;
+}
+
+/** A Lua block as the closure cache sees it. */
+export interface ScopeInfo {
+  block: L.Statement[];
+  /** Loop bodies and functions entered from the chunk down to this block: how often it may repeat. */
+  reps: number;
 }
 
 export type FunctionNode = L.FunctionDeclaration | L.Chunk;
@@ -29,6 +41,10 @@ export interface FunctionInfo {
   /** Every return yields exactly one value and the end is unreachable: callers skip first(). */
   singleResult: boolean;
   endReachable: boolean;
+  /** Its return statements (not those of nested functions). */
+  returns: L.ReturnStatement[];
+  /** The local that names it, for `local function f`. */
+  self?: Binding;
 }
 
 export interface GotoTarget {
@@ -59,6 +75,16 @@ export interface Analysis {
   selfBindings: Map<L.FunctionDeclaration, Binding>;
   /** What is known of the values of locals and expressions (compiler/types.ts). */
   types: TypeFacts;
+  /**
+   * Function expressions that may run more than once with the same upvalues, with the block
+   * whose instance their closure is cached in (Lua 5.3 reuses such a closure: lvm.c getcached).
+   */
+  closureCache: Map<L.FunctionDeclaration, L.Statement[]>;
+  /**
+   * The chunk's own `_ENV` as a variable, when the chunk assigns it (`_ENV = t`): it starts
+   * as the global table, and every free name is a field of it.
+   */
+  chunkEnv: Binding | undefined;
 }
 
 const JS_RESERVED = new Set(
@@ -88,6 +114,13 @@ export interface AnalyseOptions {
 interface Scope {
   vars: Map<string, Binding>;
   fn: FunctionInfo;
+  info: ScopeInfo;
+}
+
+/** A function being analysed, with the locals of enclosing functions it uses. */
+interface OpenFunction {
+  info: FunctionInfo;
+  captured: Set<Binding>;
 }
 
 
@@ -96,7 +129,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     chunk,
     refs: new Map(),
     functions: new Map(),
-    main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true },
+    main: { node: undefined, parent: undefined, isVararg: true, singleResult: false, endReachable: true, returns: [] },
     globals: new Map(),
     dynamicGlobals: options.sharedGlobals === true,
     names: new Set(),
@@ -106,6 +139,8 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     selfBindings: new Map(),
     usesCoroutines: false,
     types: undefined as unknown as TypeFacts,
+    chunkEnv: undefined,
+    closureCache: new Map(),
   };
   collectNames(chunk.body, a.names);
   a.usesCoroutines = options.coroutines === true || a.names.has("coroutine");
@@ -124,7 +159,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
 
   const declare = (id: L.Identifier, functionsOnly = false): Binding => {
     const scope = scopes[scopes.length - 1];
-    const b: Binding = { name: id.name, jsName: id.name, kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn };
+    const b: Binding = { name: id.name, jsName: id.name, kind: "local", assignments: 0, functionsOnly, captured: false, fn: scope.fn, scope: scope.info };
     if (lookup(id.name)) shadowing.add(b);
     locals.push(b);
     a.refs.set(id, b);
@@ -143,10 +178,27 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
   };
 
   const resolve = (id: L.Identifier): Binding => {
-    const b = lookup(id.name) ?? globalBinding(id.name);
-    if (b.kind === "local" && b.fn !== scopes[scopes.length - 1].fn) b.captured = true;
+    const fn = scopes[scopes.length - 1].fn;
+    let b = lookup(id.name);
+    if (!b) {
+      // a free name is a field of the visible `_ENV` local, if there is one
+      const env = lookup("_ENV");
+      if (env) {
+        capture(env, fn);
+        b = { name: id.name, jsName: id.name, kind: "env", env, assignments: 0, functionsOnly: false, captured: false, fn: undefined };
+      } else b = globalBinding(id.name);
+    }
+    if (b.kind === "local") capture(b, fn);
     a.refs.set(id, b);
     return b;
+  };
+
+  const open: OpenFunction[] = [];
+  /** A local used in `fn`: an upvalue of every function from fn out to the one declaring it. */
+  const capture = (b: Binding, fn: FunctionInfo): void => {
+    if (b.fn === fn) return;
+    b.captured = true;
+    for (let i = open.length - 1; i >= 0 && open[i].info !== b.fn; i--) open[i].captured.add(b);
   };
 
   const expr = (e: L.Expression | null | undefined): void => {
@@ -155,9 +207,13 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       case "Identifier":
         resolve(e);
         return;
-      case "FunctionDeclaration":
-        func(e, undefined);
+      case "FunctionDeclaration": {
+        const site = scopes[scopes.length - 1].info;
+        const captured = new Set<Binding>();
+        func(e, undefined, captured);
+        cacheClosure(e, site, captured);
         return;
+      }
       case "TableConstructorExpression":
         for (const f of e.fields) {
           if (f.type === "TableKey") expr(f.key);
@@ -214,11 +270,15 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     if (base.type === "Identifier" && a.refs.get(base)?.kind === "global") a.fieldAssignedGlobals.add(base.name);
   };
 
-  const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined): FunctionInfo => {
-    const parent = scopes[scopes.length - 1].fn;
-    const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true };
+  const func = (node: L.FunctionDeclaration, selfFor: L.Identifier | undefined, captured = new Set<Binding>()): FunctionInfo => {
+    const outer = scopes[scopes.length - 1];
+    const parent = outer.fn;
+    const info: FunctionInfo = { node, parent, isVararg: false, singleResult: false, endReachable: true, returns: [] };
     a.functions.set(node, info);
-    scopes.push({ vars: new Map(), fn: info });
+    const scope: ScopeInfo = { block: node.body, reps: outer.info.reps + 1 };
+    depths.set(scope, scopes.length);
+    scopes.push({ vars: new Map(), fn: info, info: scope });
+    open.push({ info, captured });
     if (selfFor) {
       const b = declare(selfFor);
       bind(b);
@@ -228,16 +288,36 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       if (p.type === "VarargLiteral") info.isVararg = true;
       else bind(declare(p));
     }
-    const returns: L.ReturnStatement[] = [];
+    const returns = info.returns;
     info.endReachable = block(node.body, returns);
     info.singleResult = !info.endReachable && returns.every((r) => r.arguments.length === 1 && !isMulti(a.chunk, r.arguments[0]));
+    open.pop();
     scopes.pop();
     return info;
   };
 
+  /**
+   * Lua 5.3 reuses the last closure of a function expression when its upvalues are the same
+   * variables, so `f() == f()` for `function f() return function () end end`. The closure is
+   * cached in the innermost block declaring one of its upvalues (the chunk's body when it has
+   * none), where needed: when a loop or function stands between that block and the expression.
+   */
+  const cacheClosure = (e: L.FunctionDeclaration, site: ScopeInfo, captured: Set<Binding>): void => {
+    let home: ScopeInfo = chunkScope;
+    // the upvalues' blocks all enclose the expression: the deepest is the innermost
+    for (const b of captured) if (b.scope && depthOf(b.scope) > depthOf(home)) home = b.scope;
+    if (site.reps > home.reps) a.closureCache.set(e, home.block);
+  };
+  const depths = new Map<ScopeInfo, number>();
+  const depthOf = (s: ScopeInfo): number => depths.get(s) ?? 0;
+
   /** Analyse a statement list in a new scope; returns whether its end is reachable. */
-  const block = (stmts: L.Statement[], returns: L.ReturnStatement[], before?: () => void, after?: () => void): boolean => {
-    scopes.push({ vars: new Map(), fn: scopes[scopes.length - 1].fn });
+  const block = (stmts: L.Statement[], returns: L.ReturnStatement[], before?: () => void, after?: () => void, loop = false): boolean => {
+    const outer = scopes[scopes.length - 1];
+    // a function's body shares the scope info of its parameters
+    const info = outer.info.block === stmts ? outer.info : { block: stmts, reps: outer.info.reps + (loop ? 1 : 0) };
+    depths.set(info, scopes.length);
+    scopes.push({ vars: new Map(), fn: outer.fn, info });
     before?.();
     const reachable = statements(stmts, returns);
     after?.();
@@ -272,6 +352,7 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
           const b = declare(id, true);
           bind(b);
           b.fnInfo = func(s, undefined);
+          b.fnInfo.self = b;
         } else if (id?.type === "Identifier") {
           assignTarget(id, true);
           func(s, undefined);
@@ -298,11 +379,11 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
       }
       case "WhileStatement":
         expr(s.condition);
-        block(s.body, returns);
+        block(s.body, returns, undefined, undefined, true);
         return !(s.condition.type === "BooleanLiteral" && s.condition.value) || containsBreak(s.body);
       case "RepeatStatement":
         // the condition sees the body's locals
-        block(s.body, returns, undefined, () => expr(s.condition));
+        block(s.body, returns, undefined, () => expr(s.condition), true);
         return true;
       case "DoStatement":
         return block(s.body, returns);
@@ -310,11 +391,11 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
         expr(s.start);
         expr(s.end);
         expr(s.step);
-        block(s.body, returns, () => bind(declare(s.variable)));
+        block(s.body, returns, () => bind(declare(s.variable)), undefined, true);
         return true;
       case "ForGenericStatement":
         s.iterators.forEach(expr);
-        block(s.body, returns, () => s.variables.forEach((v) => bind(declare(v))));
+        block(s.body, returns, () => s.variables.forEach((v) => bind(declare(v))), undefined, true);
         return true;
       case "GotoStatement":
       case "LabelStatement":
@@ -324,13 +405,24 @@ export function analyse(chunk: Chunk, options: AnalyseOptions = {}): Analysis {
     return true;
   };
 
-  scopes.push({ vars: new Map(), fn: a.main });
+  const chunkScope: ScopeInfo = { block: chunk.body, reps: 0 };
+  scopes.push({ vars: new Map(), fn: a.main, info: chunkScope });
+  if (assignsEnv(chunk.body)) {
+    // the chunk's _ENV becomes a variable of its main function, holding the global table first
+    const env: Binding = { name: "_ENV", jsName: "_ENV", kind: "local", assignments: 0, functionsOnly: false, captured: false, fn: a.main, scope: chunkScope };
+    bind(env);
+    locals.push(env);
+    a.chunkEnv = env;
+    a.dynamicGlobals = true;
+  }
   a.functions.set(chunk as unknown as L.Node, a.main);
   a.main.endReachable = statements(chunk.body, []);
   scopes.pop();
 
   nameLocals(locals, shadowing, a);
   resolveGotos(chunk.body, a);
+  // a goto may run a block's local statements again: no cache there (each run is a new variable)
+  for (const [e, home] of a.closureCache) if (a.labelledBlocks.has(home)) a.closureCache.delete(e);
   // print calls the global tostring: a program that replaces it keeps its globals in G
   if (a.globals.get("tostring")?.assignments) a.dynamicGlobals = true;
   if (a.dynamicGlobals) for (const b of a.globals.values()) b.functionsOnly = false;
@@ -374,6 +466,16 @@ function containsBreak(stmts: L.Statement[]): boolean {
     if (s.type === "IfStatement" && s.clauses.some((c) => containsBreak(c.body))) return true;
     if (s.type === "DoStatement" && containsBreak(s.body)) return true;
   }
+  return false;
+}
+
+/** Some statement assigns to a name `_ENV` (the chunk's, or a local one: either way, rare). */
+function assignsEnv(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(assignsEnv);
+  if (!node || typeof node !== "object") return false;
+  const n = node as any;
+  if (n.type === "AssignmentStatement" && n.variables.some((v: L.Expression) => v.type === "Identifier" && v.name === "_ENV")) return true;
+  for (const key in n) if (key !== "loc" && key !== "range" && typeof n[key] === "object" && assignsEnv(n[key])) return true;
   return false;
 }
 

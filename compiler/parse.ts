@@ -58,7 +58,7 @@ export function parse(source: string, name: string, options: ParseOptions = {}):
   });
   const chunk: Chunk = {
     name,
-    source,
+    source: body, // the text the ranges are offsets into
     body: ast.body,
     comments: ast.comments ?? [],
     numbers: new Map(),

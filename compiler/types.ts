@@ -95,6 +95,7 @@ export function inferTypes(a: Analysis): TypeFacts {
     const b = a.refs.get(id);
     return b && b.kind === "local" ? b : undefined;
   };
+  const isGlobal = (id: L.Identifier): boolean => a.refs.get(id)?.kind === "global";
   const addSource = (b: Binding, src: Source) => {
     let list = sources.get(b);
     if (!list) sources.set(b, (list = []));
@@ -146,11 +147,11 @@ export function inferTypes(a: Analysis): TypeFacts {
         const callee = base.type === "Identifier" ? local(base) : undefined;
         const fn = callee && callee.assignments === 0 ? callee.fnInfo : undefined;
         if (fn?.singleResult && fn.node?.type === "FunctionDeclaration") return returnTypes.get(fn.node) ?? "any";
-        if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier" && base.base.name === "math" && !local(base.base) && FLOAT_MATH.has(base.identifier.name) && fixedMath()) return "float";
+        if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier" && base.base.name === "math" && isGlobal(base.base) && FLOAT_MATH.has(base.identifier.name) && fixedMath()) return "float";
         return "any";
       }
       case "MemberExpression":
-        if (e.base.type === "Identifier" && e.base.name === "math" && !local(e.base) && FLOAT_MATH_VALUES.has(e.identifier.name) && fixedMath()) return "float";
+        if (e.base.type === "Identifier" && e.base.name === "math" && isGlobal(e.base) && FLOAT_MATH_VALUES.has(e.identifier.name) && fixedMath()) return "float";
         return "any";
     }
     return "any";
@@ -305,6 +306,7 @@ export function inferTypes(a: Analysis): TypeFacts {
   };
   visitBlock(chunk.body);
   for (const b of a.selfBindings.values()) addSource(b, ANY);
+  if (a.chunkEnv) addSource(a.chunkEnv, ANY); // the global table before any assignment
 
   // Parameters: from the call sites of local functions that are only ever called directly
   for (const fn of a.functions.keys()) {

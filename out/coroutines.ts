@@ -41,6 +41,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Coroutines: values both ways, status, wrap, errors, yield across pcall and nested calls
   let co: LuaValue = coroutine.create(
     withCo(
@@ -127,18 +128,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print();
   let deep = withCo(
     function deep(n?: LuaValue): LuaValue {
-      if (n === 0) {
-        coroutine.yield("bottom");
-        return "up";
+      tailcall: for (;;) {
+        if (n === 0) {
+          coroutine.yield("bottom");
+          return "up";
+        }
+        n = subInt(n, 1);
+        continue tailcall;
       }
-      return deep(subInt(n, 1));
     },
     function* (n?: LuaValue): Generator<LuaValue, LuaValue, LuaValue> {
-      if (n === 0) {
-        yield* callCo(coroutine.yield, "bottom");
-        return "up";
+      tailcall: for (;;) {
+        if (n === 0) {
+          yield* callCo(coroutine.yield, "bottom");
+          return "up";
+        }
+        n = subInt(n, 1);
+        continue tailcall;
       }
-      return yield* twinOf(deep)(subInt(n, 1));
     },
   );
   let d: LuaValue = coroutine.wrap(
@@ -199,7 +206,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         let [ok2, v]: LuaValue[] = [
           ...results(
             pcall(
-              withCo(
+              ($closure1 ??= withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
                   errorAt(concat("after ", got), "coroutines.lua:38: ");
@@ -214,7 +221,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   );
                   return NONE;
                 },
-              ),
+              )),
             ),
           ),
         ];
@@ -227,7 +234,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           ...results(
             yield* callCo(
               pcall,
-              withCo(
+              ($closure1 ??= withCo(
                 function (): LuaValue {
                   let got: LuaValue = first(coroutine.yield("from pcall"));
                   errorAt(concat("after ", got), "coroutines.lua:38: ");
@@ -242,7 +249,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
                   );
                   return NONE;
                 },
-              ),
+              )),
             ),
           ),
         ];

@@ -28,6 +28,8 @@ import {
   string,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   tostring,
   type,
   unm,
@@ -38,6 +40,7 @@ let undefinedglobal: LuaValue;
 let undefinedfn: LuaValue;
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Errors: levels, values, pcall/xpcall, and Lua's runtime error messages
   function lvl1(): LuaValue {
     errorAt("level one", "errors.lua:2: ");
@@ -251,9 +254,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   );
   print(
     ...results(
-      pcall(function (): LuaValue {
-        return call("x");
-      }),
+      pcall(
+        tailcalls(function (): LuaValue {
+          return tailcall("x");
+        }),
+      ),
     ),
   );
   print(...results(pcall(string.rep)));
@@ -319,9 +324,9 @@ export default function main(...varargs: LuaValue[]): LuaValue {
               setmetatable(
                 tableOf(),
                 tableOf(undefined, {
-                  __tostring: function (): LuaValue {
+                  __tostring: ($closure1 ??= function (): LuaValue {
                     return "custom";
-                  },
+                  }),
                 }),
               ),
             );

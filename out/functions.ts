@@ -78,10 +78,13 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     ...results(count(first(three()), undefined)),
   );
   function tail(n?: LuaValue): LuaValue {
-    if (n === 0) {
-      return "done";
+    tailcall: for (;;) {
+      if (n === 0) {
+        return "done";
+      }
+      n = subInt(n, 1);
+      continue tailcall;
     }
-    return tail(subInt(n, 1));
   }
   print(...results(tail(100000)));
   function varsum(...varargs: LuaValue[]): LuaValue {

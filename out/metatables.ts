@@ -47,6 +47,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Metatables and every metamethod Lua 5.3 consults
   let V: LuaValue = tableOf();
   setindex(V, "__index", V);
@@ -202,12 +203,12 @@ export default function main(...varargs: LuaValue[]): LuaValue {
     tableOf(undefined, {
       __pairs: function (t?: LuaValue): LuaValue {
         return [
-          function (_?: LuaValue, k?: LuaValue): LuaValue {
+          ($closure1 ??= function (_?: LuaValue, k?: LuaValue): LuaValue {
             if (!truthy(k)) {
               return [1, "one"];
             }
             return NONE;
-          },
+          }),
           t,
           undefined,
         ];

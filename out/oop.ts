@@ -33,6 +33,8 @@ import {
   sub,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   tostring,
   truthy,
   type,
@@ -40,6 +42,7 @@ import {
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue, $closure2: LuaValue, $closure3: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // Classes with inheritance, metamethods and operator overloading, as Q-SYS plugins write them
   function class_(parent?: LuaValue): LuaValue {
     let c: LuaValue = tableOf();
@@ -49,18 +52,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         c,
         tableOf(undefined, {
           __index: parent,
-          __call: function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
-            return call(index(cls, "new"), ...varargs);
-          },
+          __call: ($closure1 ??= tailcalls(function (
+            cls?: LuaValue,
+            ...varargs: LuaValue[]
+          ): LuaValue {
+            return tailcall(index(cls, "new"), ...varargs);
+          }, true)),
         }),
       );
     } else {
       setmetatable(
         c,
         tableOf(undefined, {
-          __call: function (cls?: LuaValue, ...varargs: LuaValue[]): LuaValue {
-            return call(index(cls, "new"), ...varargs);
-          },
+          __call: ($closure2 ??= tailcalls(function (
+            cls?: LuaValue,
+            ...varargs: LuaValue[]
+          ): LuaValue {
+            return tailcall(index(cls, "new"), ...varargs);
+          }, true)),
         }),
       );
     }
@@ -72,33 +81,49 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   setindex(Vec, "new", function (x?: LuaValue, y?: LuaValue): LuaValue {
     return setmetatable(tableOf(undefined, { x: x, y: y }), Vec);
   });
-  setindex(Vec, "__add", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    return call(
-      index(Vec, "new"),
-      add(index(a, "x"), index(b, "x")),
-      add(index(a, "y"), index(b, "y")),
-    );
-  });
-  setindex(Vec, "__sub", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    return call(
-      index(Vec, "new"),
-      sub(index(a, "x"), index(b, "x")),
-      sub(index(a, "y"), index(b, "y")),
-    );
-  });
-  setindex(Vec, "__mul", function (a?: LuaValue, b?: LuaValue): LuaValue {
-    if (type(a) === "number") {
-      return call(index(Vec, "new"), mul(a, index(b, "x")), mul(a, index(b, "y")));
-    }
-    if (type(b) === "number") {
-      return call(index(Vec, "new"), mul(index(a, "x"), b), mul(index(a, "y"), b));
-    }
-    return add(mul(index(a, "x"), index(b, "x")), mul(index(a, "y"), index(b, "y")));
-    // dot product
-  });
-  setindex(Vec, "__unm", function (a?: LuaValue): LuaValue {
-    return call(index(Vec, "new"), unm(index(a, "x")), unm(index(a, "y")));
-  });
+  setindex(
+    Vec,
+    "__add",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      return tailcall(
+        index(Vec, "new"),
+        add(index(a, "x"), index(b, "x")),
+        add(index(a, "y"), index(b, "y")),
+      );
+    }),
+  );
+  setindex(
+    Vec,
+    "__sub",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      return tailcall(
+        index(Vec, "new"),
+        sub(index(a, "x"), index(b, "x")),
+        sub(index(a, "y"), index(b, "y")),
+      );
+    }),
+  );
+  setindex(
+    Vec,
+    "__mul",
+    tailcalls(function (a?: LuaValue, b?: LuaValue): LuaValue {
+      if (type(a) === "number") {
+        return tailcall(index(Vec, "new"), mul(a, index(b, "x")), mul(a, index(b, "y")));
+      }
+      if (type(b) === "number") {
+        return tailcall(index(Vec, "new"), mul(index(a, "x"), b), mul(index(a, "y"), b));
+      }
+      return add(mul(index(a, "x"), index(b, "x")), mul(index(a, "y"), index(b, "y")));
+      // dot product
+    }),
+  );
+  setindex(
+    Vec,
+    "__unm",
+    tailcalls(function (a?: LuaValue): LuaValue {
+      return tailcall(index(Vec, "new"), unm(index(a, "x")), unm(index(a, "y")));
+    }),
+  );
   setindex(Vec, "__eq", function (a?: LuaValue, b?: LuaValue): LuaValue {
     return eq(index(a, "x"), index(b, "x")) && eq(index(a, "y"), index(b, "y"));
   });
@@ -229,10 +254,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       tableOf(),
       tableOf(undefined, {
         __index: t,
-        __newindex: function (_?: LuaValue, k?: LuaValue): LuaValue {
+        __newindex: ($closure3 ??= function (_?: LuaValue, k?: LuaValue): LuaValue {
           error($concat("attempt to update a read-only field '", $concat(tostring(k), "'")), 2);
           return NONE;
-        },
+        }),
         __len: function (): LuaValue {
           return len(t);
         },

@@ -31,12 +31,15 @@ import {
   subInt,
   table,
   tableOf,
+  tailcall,
+  tailcalls,
   truthy,
   type,
   unm,
 } from "qsys2ts/runtime";
 
 export default function main(...varargs: LuaValue[]): LuaValue {
+  let $closure1: LuaValue; // closures reused while their upvalues are the same (as Lua 5.3)
   // A small event-driven program: a scheduler with closures, varargs, multiple results,
   // goto continue, string building and error handling with error objects
   let Scheduler: LuaValue = tableOf();
@@ -58,21 +61,24 @@ export default function main(...varargs: LuaValue[]): LuaValue {
         tableOf(undefined, {
           time: time,
           seq: len(index(self, "queue")),
-          run: function (): LuaValue {
-            return call(fn, ...results(table.unpack(args, 1, index(args, "n"))));
-          },
+          run: tailcalls(function (): LuaValue {
+            return tailcall(fn, ...results(table.unpack(args, 1, index(args, "n"))));
+          }),
         }),
       );
       return NONE;
     },
   );
   setindex(Scheduler, "run", function (self?: LuaValue): LuaValue {
-    table.sort(index(self, "queue"), function (a?: LuaValue, b?: LuaValue): LuaValue {
-      if (ne(index(a, "time"), index(b, "time"))) {
-        return lt(index(a, "time"), index(b, "time"));
-      }
-      return lt(index(a, "seq"), index(b, "seq"));
-    });
+    table.sort(
+      index(self, "queue"),
+      ($closure1 ??= function (a?: LuaValue, b?: LuaValue): LuaValue {
+        if (ne(index(a, "time"), index(b, "time"))) {
+          return lt(index(a, "time"), index(b, "time"));
+        }
+        return lt(index(a, "seq"), index(b, "seq"));
+      }),
+    );
     for (const $it1 = forIn(ipairs(index(self, "queue"))); $it1.next();) {
       const _: LuaValue = $it1.a,
         ev: LuaValue = $it1.b;

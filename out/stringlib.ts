@@ -14,6 +14,8 @@ import {
   select,
   string,
   tableOf,
+  tailcalls,
+  tailMethod,
   tonumber,
 } from "qsys2ts/runtime";
 
@@ -54,9 +56,11 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       select(
         2,
         ...results(
-          pcall(function (): LuaValue {
-            return callMethod(first(callMethod("x", "rep", 1, 2, 3)), "sub");
-          }),
+          pcall(
+            tailcalls(function (): LuaValue {
+              return tailMethod(first(callMethod("x", "rep", 1, 2, 3)), "sub");
+            }),
+          ),
         ),
       ),
     ),

@@ -10,6 +10,7 @@ export { eq, ne, lt, le, gt, ge } from "./lua/compare.ts";
 export { concat, len } from "./lua/concat.ts";
 export { index, setindex } from "./lua/index-ops.ts";
 export { call, callMethod, first, results, NONE } from "./lua/call.ts";
+export { tailcall, tailcalls, tailMethod } from "./lua/tail.ts";
 export { forIn, forLimit, forPrep } from "./lua/loops.ts";
 export {
   G, _VERSION, assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget,

@@ -2,14 +2,17 @@
 // this repository) with lua5.3 and with our compiler, and prints one line per file: passes, or
 // where it stops. Not part of `npm test`: the files are not ours and some need patches (see the
 // note of issue 3 for the patched copies and why).
-// Usage: node scripts/testes.mjs DIR [NAME...]   (default names: the standard library's files)
+// Usage: node scripts/testes.mjs DIR [NAME... | lang]   (default names: the standard library's
+// files; `lang`: the language's files, which need patched copies, see README)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const DEFAULT = ["strings", "pm", "tpack", "utf8", "math", "sort", "nextvar", "coroutine"];
-const [dir, ...names] = process.argv.slice(2);
+const LANGUAGE = ["constructs", "calls", "closure", "events", "literals", "locals", "goto", "bitwise", "vararg", "errors", "attrib", "big", "files"];
+const [dir, ...given] = process.argv.slice(2);
+const names = given.length === 1 && given[0] === "lang" ? LANGUAGE : given;
 if (!dir || !existsSync(dir)) {
   console.error("usage: node scripts/testes.mjs DIR [NAME...]");
   process.exit(2);

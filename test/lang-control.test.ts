@@ -95,4 +95,7 @@ sameAsLua("goto", [
   "local function f(n) if n > 0 then goto pos end; do return 'nonpos' end; ::pos:: return 'pos' end; print(f(1), f(0))",
   "do local k = 0; ::loop:: k = k + 1; if k < 5 then goto loop end; print(k) end",
   "local s = ''; for i = 1, 4 do if i % 2 == 1 then goto odd end; s = s .. 'e'; goto continue; ::odd:: s = s .. 'o'; ::continue:: end; print(s)",
+  // a local declared after a label, still in scope after the backward goto (goto.lua)
+  "local x ::L1:: local y; print(y); y = true; if x == nil then x = 1 goto L1 else x = x + 1 end; print(x, y)",
+  "local fs = {}; local n = 0 ::top:: local v = n; fs[#fs + 1] = function() v = v + 10; return v end; n = n + 1; if n < 3 then goto top end; print(v, fs[1](), fs[2](), fs[3](), v)",
 ]);

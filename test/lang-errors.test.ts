@@ -119,6 +119,10 @@ sameAsLua("for loop errors", [
   "local t = {}; for k, v in t do end",
   "for k, v in 'abc' do end",
   "local t = {}; for k, v in t.iter do end",
+  // the iterator is called on the line where its expression list starts (errors.lua)
+  "for k, v in\n 3\n do\n print(k)\n end",
+  "local n = 0\nfor k, v in next,\n {} do end\nfor k, v in\n\n function() n = n + 1; if n > 1 then error('in iterator') end; return 1 end do end",
+  "local t = {}\nfor i = 1,\n 'a' do end",
 ]);
 
 sameAsLua("stack overflow", [
@@ -131,6 +135,12 @@ sameAsLua("stack overflow", [
   "local t = setmetatable({}, {}); getmetatable(t).__index = t; print(pcall(function() return t.x end))",
   "local t = setmetatable({}, {}); getmetatable(t).__newindex = t; print(pcall(function() t.x = 1 end))",
   "local depth = 0; local function f() depth = depth + 1; f() end; print(pcall(f))",
+]);
+
+sameAsLua("coroutine nesting limit", [
+  // lua_resume's C stack limit (errors.lua): a coroutine resuming a new one of itself
+  "local depth = 0; local function f() depth = depth + 1; local c = coroutine.create(f); local ok, e = coroutine.resume(c); return e end; print(f(), depth)",
+  "local depth = 0; local function g() depth = depth + 1; return coroutine.wrap(g)() end; local ok, e = pcall(g); print(ok, e:sub(-16), depth)",
 ]);
 
 sameAsLua("error values and positions", [
@@ -155,4 +165,17 @@ sameAsLua("error values and positions", [
   "print(pcall(function() return tostring() end))",
   "print(pcall(function() return ipairs() end))",
   "print(pcall(function() return select(0) end))",
+  // a call that names no function: lauxlib names it by its global name (errors.lua)
+  "print(pcall(function() (string.rep)() end))",
+  "local r = string.rep; print(pcall(function() (r or print)() end))",
+  "local function f() return string.rep end; print(pcall(function() f()() end))",
+  "print(pcall(function() (io.write or print){} end))",
+  "print(pcall(function() local t = {string.rep}; t[1]() end))",
+  "print(pcall(function() local k = 'rep'; string[k]() end))",
+  "print(pcall(function() table.sort({3, 1, 2}, table.sort) end))",
+  "print(pcall(math.floor, 'x'))",
+  "print(pcall(function() string.gsub('s', 's', setmetatable) end))",
+  "print(pcall(function() getmetatable(io.stdin).__gc() end))",
+  "print(pcall(function() string.gsub('s', 's', function() error('level 2 is gsub', 2) end) end))",
+  "print(pcall(function() string.gsub('s', 's', function() error('in the replacement') end) end))",
 ]);

@@ -131,4 +131,7 @@ sameAsLua("and, or, not", [
   "local t = {}; print(t and #t, t or 1, not t)",
   "local a = 1 < 2 and 'yes' or 'no'; local b = 1 > 2 and 'yes' or 'no'; print(a, b)",
   "local v = false; print(1 < 2 and v or 'fallback')",
+  // equality against a literal with an and/or operand (attrib.lua)
+  "= (false and 10) == false, (nil and 10) == nil, (true or 10) == true, (false or 10) == 10, (nil or 'alo') == 'alo'",
+  "= false == (false and 10), 'x' ~= (nil or 'x'), (1 < 2) == true, not nil == true",
 ]);

@@ -52,6 +52,33 @@ sameAsLua("the global table: _G and _ENV", [
   "setmetatable(_G, {__index = function(_, k) return 'missing ' .. k end}); print(nothere); setmetatable(_G, nil); print(nothere)",
 ], { alone: true });
 
+sameAsLua("a local _ENV: free names are its fields (locals.lua, attrib.lua)", [
+  "local _ENV = {print = print, x = 'field'}; print(x); y = 3; print(y, _ENV.y)",
+  "local t = {print = print}; do local _ENV = t; z = 1 end; print(t.z, z)",
+  "local _ENV = {print = print, A = 10}; do local _ENV = {print = print, A = 20}; print(A); x = A end; print(A, x)",
+  "local function mk() local _ENV = {}; function xuxu(x) return x + 20 end; return _ENV end; print(mk().xuxu(10), xuxu)",
+  "local mt = {}; do local _ENV = mt; function foo(x) A = x; return function(y) return A .. y end end end; local g = mt.foo('hi'); print(mt.A, A, g('*'))",
+  "local _ENV = setmetatable({}, {__index = _G}); w = 1; print(w, rawget(_G, 'w'))",
+  "local e = {}; local function f() local _ENV = e; v = 'set'; return v end; print(f(), e.v, v)",
+  "local _ENV = nil; return z",
+  "local _ENV = {}; return z + 1",
+  "local _ENV = {}; z()",
+  "local t = {}; (function() local _ENV = t; return zz end)(); local _ENV = 5; q = 1",
+  "local _ENV = {print = print, tostring = function() return 'mine' end}; print(1)",
+  "local _ENV = {print = print}; print(string)",
+  "local _ENV = {print = print, pairs = function() return next, {9} end}; for k, v in pairs({1, 2}) do print(k, v) end",
+  "local _ENV = {print = print, math = {pi = 3, sqrt = function() return 'fake' end}}; print(math.pi, math.sqrt(4))",
+  "local _ENV = setmetatable({}, {__index = function(_, k) return k .. '!' end, __newindex = function(t, k, v) rawset(t, k, v * 2) end}); n = 21; print = _G; local p = rawget(_ENV, 'print')",
+]);
+
+sameAsLua("the chunk's _ENV assigned (events.lua, attrib.lua)", [
+  "X = 20; B = 30; local g = _G; _ENV = setmetatable({}, {__index = g}); X = X + 10; print(X, _G.X); B = false; print(B); B = nil; print(B); _ENV = g",
+  "local g = _ENV; _ENV = {print = g.print}; function f() return 'f' end; print(f(), g.f); _ENV = g; print(f)",
+  "local g = _ENV; local function reader() return who end; _ENV = {who = 'new env'}; local r = reader(); _ENV = g; print(r, reader())",
+  "local g = _ENV; _ENV = nil; local ok, e = g.pcall(function() return x end); _ENV = g; print(ok, e)",
+  "local g = _ENV; _ENV = {}; local ok, e = g.pcall(function() x.y = 1 end); _ENV = g; print(ok, e)",
+], { alone: true });
+
 sameAsLua("multiple assignment", [
   "local a, b = 1, 2; a, b = b, a; print(a, b)",
   "local a, b, c = 1; print(a, b, c)",
@@ -85,4 +112,21 @@ sameAsLua("closures and upvalues", [
   "local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end; print(fib(20))",
   "local f; f = function(n) if n == 0 then return 'done' end return f(n - 1) end; print(f(10))",
   "local acc = {}; for i = 1, 3 do local x; if i == 2 then x = 'two' end; acc[i] = function() return x end end; print(acc[1](), acc[2](), acc[3]())",
+]);
+
+// Lua 5.3 reuses a closure whose upvalues are the same variables (lvm.c getcached; closure.lua)
+sameAsLua("closure identity", [
+  // (Lua caches only while the GC has not marked the function black: each case collects first)
+  "collectgarbage(); local a = {}; for i = 1, 5 do a[i] = function(x) return x end end; print(a[1] == a[2], a[4] == a[5])",
+  "collectgarbage(); local a = {}; for i = 1, 5 do a[i] = function(x) return x + i end end; print(a[1] == a[2], a[4] == a[5])",
+  "collectgarbage(); local function f() return function(x) return math.sin(x) end end; print(f() == f())",
+  "collectgarbage(); local n = 0; local function mk() return function() n = n + 1; return n end end; local g, h = mk(), mk(); print(g == h, g(), h())",
+  "collectgarbage(); local function mk(n) return function() return n end end; print(mk(1) == mk(1), mk(1)(), mk(2)())",
+  "collectgarbage(); local r = {}; for i = 1, 3 do local function g() return function() return i end end; r[i] = g() == g() and g()() end; print(r[1], r[2], r[3])",
+  "collectgarbage(); local r = {}; for i = 1, 2 do local x = i * 10; r[i] = function() return x end end; print(r[1] == r[2], r[1](), r[2]())",
+  "collectgarbage(); local t = {}; for i = 1, 3 do t[function() end] = i end; local n = 0; for k, v in pairs(t) do n = n + 1 end; print(n)",
+  "collectgarbage(); local fs = {}; local i = 1; while i <= 3 do local y = i; fs[i] = function() return y end; i = i + 1 end; print(fs[1] == fs[2], fs[1](), fs[3]())",
+  "collectgarbage(); local fs = {}; local i = 1; repeat local y = i; fs[i] = function() return y end; i = i + 1 until i > 2; print(fs[1] == fs[2], fs[2]())",
+  "collectgarbage(); local fs = {}; local n = 0 ::top:: local v = n; fs[#fs + 1] = function() return v end; n = n + 1; if n < 3 then goto top end; print(fs[1] == fs[2], fs[1](), fs[3]())",
+  "collectgarbage(); local k = 'k'; local fs = {}; for i = 1, 2 do fs[i] = function() return k end end; print(fs[1] == fs[2], fs[2]())",
 ]);

@@ -42,6 +42,22 @@ if n == 1 then error(42) end
 `,
   "assert": `assert(1 == 2, "math is broken")
 `,
+  "an error after tail calls (their frames are gone)": `local function f(x)
+  error("deep " .. x)
+end
+local function g(x)
+  return f(x + 1)
+end
+local t = {}
+function t.h(x) return g(x) end
+local function k() return t.h(1) end
+k()
+`,
+  "a tail call to a library function keeps the caller's frame": `local function f()
+  return string.rep()
+end
+f()
+`,
 };
 
 describe.skipIf(!luaAvailable).concurrent("uncaught errors", () => {

@@ -7,6 +7,7 @@ import type { EmitContext } from "./context.ts";
 import { expressionList, stringLiteral, value } from "./expressions.ts";
 import { BASE_FUNCTIONS, LIBRARIES, NO_RESULT, SINGLE_RESULT } from "./globals.ts";
 import { isMulti } from "../analyse.ts";
+import { tailKind } from "./tailcalls.ts";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 export type Want = "one" | "all" | "none";
@@ -93,6 +94,8 @@ interface Direct {
   js: string;
   /** Always returns exactly one value. */
   single: boolean;
+  /** A function compiled from Lua (not a runtime function, which is a C function in Lua terms). */
+  lua?: boolean;
 }
 
 function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]): Direct | undefined {
@@ -105,12 +108,13 @@ function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]
       const params = (fn.node as L.FunctionDeclaration).parameters.filter((p) => p.type === "Identifier").length;
       const spread = args.length > 0 && isMulti(ctx.analysis.chunk, args[args.length - 1]);
       if (!fn.isVararg && (args.length > params || spread)) return undefined;
-      return { js: b.jsName, single: fn.singleResult };
+      return { js: b.jsName, single: fn.singleResult, lua: true };
     }
+    if (b.kind === "env") return undefined;
     if (ctx.isFixedRuntimeGlobal(base.name) && !(base.name in LIBRARIES) && base.name !== "_VERSION" && /^[a-z]/.test(base.name)) {
       return { js: ctx.globalName(base.name), single: SINGLE_RESULT.has(base.name) || NO_RESULT.has(base.name) };
     }
-    if (!ctx.analysis.dynamicGlobals && b.functionsOnly && b.assignments > 0) return { js: ctx.globalName(base.name), single: false };
+    if (!ctx.analysis.dynamicGlobals && b.functionsOnly && b.assignments > 0) return { js: ctx.globalName(base.name), single: false, lua: true };
     return undefined;
   }
   if (base.type === "MemberExpression" && base.indexer === "." && base.base.type === "Identifier") {
@@ -122,6 +126,26 @@ function directCallee(ctx: EmitContext, base: L.Expression, args: L.Expression[]
     }
   }
   return undefined;
+}
+
+/**
+ * `return f(args)` as a proper tail call (runtime/lua/tail.ts), when f may be a Lua function:
+ * undefined for runtime functions, which Lua runs as C functions (they never nest Lua calls).
+ */
+export function tailCallExpression(ctx: EmitContext, e: AnyCall): string | undefined {
+  if (tailKind(ctx, ctx.fn.info, e) !== "tail") return undefined;
+  const args = argumentsOf(e);
+  const base = e.base;
+  const at = (operands: (L.Node | undefined)[]) => ctx.markOp(e.loc!.start.line, e.loc!.end.column, operands);
+  if (base.type === "MemberExpression" && base.indexer === ":") {
+    const list = expressionList(ctx, args);
+    ctx.tailFunctions.add(ctx.fn.info);
+    return `${at([base, base.base])}${ctx.rt("tailMethod")}(${value(ctx, base.base)}, ${stringLiteral(base.identifier.name)}${list ? ", " + list : ""})`;
+  }
+  const direct = directCallee(ctx, base, args);
+  const list = expressionList(ctx, args);
+  ctx.tailFunctions.add(ctx.fn.info);
+  return `${at([base])}${ctx.rt("tailcall")}(${direct ? direct.js : value(ctx, base)}${list ? ", " + list : ""})`;
 }
 
 /** A call known to return exactly one value (a local function whose every return has one). */

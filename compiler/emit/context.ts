@@ -32,6 +32,8 @@ export interface FunctionState {
   labels: Set<string>;
   /** The Lua loops being emitted, innermost last. */
   loops: LoopFrame[];
+  /** The label of the loop a self tail call continues (emit/tailcalls.ts), when the body has one. */
+  selfLoop?: string;
 }
 
 /** A Lua loop: labelled only when a goto wrapper loop stands between it and a break. */
@@ -55,12 +57,17 @@ export class EmitContext {
   /** "line:col" -> operand descriptions, for "attempt to index a nil value (local 't')". */
   readonly names: Record<string, string[]> = {};
   fn!: FunctionState;
+  /** Functions whose body makes proper tail calls: they get a trampolining entry (runtime/lua/tail.ts). */
+  readonly tailFunctions = new Set<FunctionInfo>();
   /** Emitting a generator twin: calls go through callCo so coroutines can yield inside them. */
   co = false;
   /** Locals declared ahead of a goto state machine: their `local` statement only assigns. */
   readonly hoisted = new Set<Binding>();
   /** Comments not yet written, in source order. */
   pendingComments: L.Comment[];
+  /** The variable caching each cached closure (see Analysis.closureCache), and those of each block. */
+  private readonly closureVars = new Map<L.FunctionDeclaration, string>();
+  private readonly blockClosureVars = new Map<L.Statement[], string[]>();
 
   /** Writing plain JavaScript (a chunk compiled at run time by `load`): no type annotations. */
   readonly plainJs: boolean;
@@ -68,11 +75,28 @@ export class EmitContext {
   constructor(readonly analysis: Analysis, options: { plainJs?: boolean } = {}) {
     this.pendingComments = [...analysis.chunk.comments];
     this.plainJs = options.plainJs === true;
+    for (const [e, home] of analysis.closureCache) {
+      const name = `$closure${this.closureVars.size + 1}`;
+      this.closureVars.set(e, name);
+      let list = this.blockClosureVars.get(home);
+      if (!list) this.blockClosureVars.set(home, (list = []));
+      list.push(name);
+    }
   }
 
   /** A type annotation (": LuaValue", "?: LuaValue"): left out in plain JavaScript. */
   ty(annotation: string): string {
     return this.plainJs ? "" : annotation;
+  }
+
+  /** The variable caching this function expression's closure, if it has one. */
+  closureVar(e: L.FunctionDeclaration): string | undefined {
+    return this.closureVars.get(e);
+  }
+
+  /** The closure caches a block declares. */
+  blockClosureVarsOf(stmts: L.Statement[]): string[] {
+    return this.blockClosureVars.get(stmts) ?? [];
   }
 
   /** The local name of a runtime export, imported on first use; aliased if Lua uses the name. */
@@ -155,12 +179,19 @@ export class EmitContext {
     return this.mark(line, col);
   }
 
+  /** A marker for indexing the `_ENV` local `env` (a free name under a local or assigned _ENV). */
+  markEnv(line: number, col: number, env: Binding): string {
+    this.names[`${line}:${col}`] = [env.fn !== this.fn.info ? `upvalue '${env.name}'` : `local '${env.name}'`];
+    return this.mark(line, col);
+  }
+
   /** How Lua's error messages name an expression: local 'x', global 'x', field 'x', method 'x'. */
   describe(node: L.Node): string {
     switch (node.type) {
       case "Identifier": {
         const b = this.analysis.refs.get(node);
-        if (!b || b.kind === "global") return `global '${node.name}'`;
+        // (lvm.c isEnv: a field of a variable named _ENV reads as a global)
+        if (!b || b.kind === "global" || b.kind === "env") return `global '${node.name}'`;
         return b.fn !== this.fn.info ? `upvalue '${node.name}'` : `local '${node.name}'`;
       }
       case "MemberExpression":

@@ -1,7 +1,7 @@
 // Expressions: literals, names, indexing, and the three ways an expression is wanted —
 // as one value, as a JS boolean (conditions), or as all its values (last in a list).
 import type { L } from "../parse.ts";
-import { isMulti } from "../analyse.ts";
+import { isMulti, type Binding } from "../analyse.ts";
 import { stringValue, type EmitContext } from "./context.ts";
 import { binary, unary, logical, isBooleanTyped } from "./operators.ts";
 import { callExpression, libraryMember, returnsOneValue } from "./calls.ts";
@@ -96,8 +96,17 @@ export function expressionList(ctx: EmitContext, list: L.Expression[]): string {
 
 function readName(ctx: EmitContext, id: L.Identifier): string {
   const b = ctx.binding(id);
-  if (b.kind === "local") return isRawFloat(ctx, b) ? `${ctx.rt("mkfloat")}(${b.jsName})` : b.jsName;
+  if (b.kind === "local") return localValue(ctx, b);
+  if (b.kind === "env") {
+    const pos = id.loc!.start;
+    return indexing(ctx, ctx.markEnv(pos.line, pos.column, b.env!), localValue(ctx, b.env!), stringLiteral(id.name));
+  }
   return readGlobal(ctx, id.name, id);
+}
+
+/** A local's value in the normal representation. */
+export function localValue(ctx: EmitContext, b: Binding): string {
+  return isRawFloat(ctx, b) ? `${ctx.rt("mkfloat")}(${b.jsName})` : b.jsName;
 }
 
 export function readGlobal(ctx: EmitContext, name: string, node?: L.Node): string {

@@ -9,6 +9,7 @@ import type { L } from "../parse.ts";
 import { rangeOf } from "../parse.ts";
 import { declaredType, placeholder } from "./numbers.ts";
 import type { EmitContext } from "./context.ts";
+import type { Binding } from "../analyse.ts";
 import { statementWithComments } from "./statements.ts";
 
 interface Region {
@@ -32,7 +33,12 @@ export function labelledBlock(ctx: EmitContext, stmts: L.Statement[]): void {
     const backward = gotos.filter((g) => ctx.analysis.gotos.get(g)!.backward);
     const holding = (g: L.GotoStatement) => stmts.findIndex((x) => contains(x, g));
     if (forward.length) regions.push({ from: Math.min(...forward.map(holding)), to: i, label: s, gotos: forward, kind: "forward" });
-    if (backward.length) regions.push({ from: i + 1, to: Math.max(...backward.map(holding)) + 1, label: s, gotos: backward, kind: "backward" });
+    if (backward.length) {
+      // a local declared in the loop and used after it keeps the loop open to the block's end
+      let to = Math.max(...backward.map(holding)) + 1;
+      if (usedAfter(ctx, stmts, i + 1, to)) to = stmts.length;
+      regions.push({ from: i + 1, to, label: s, gotos: backward, kind: "backward" });
+    }
   });
   if (!nested(regions)) return stateMachine(ctx, stmts, labels);
   regions.sort((a, b) => a.from - b.from || b.to - a.to);
@@ -44,6 +50,29 @@ function gotosTo(ctx: EmitContext, label: L.LabelStatement): L.GotoStatement[] {
   const out: L.GotoStatement[] = [];
   for (const [g, t] of ctx.analysis.gotos) if (t.label === label && !ctx.continueGotos.has(g)) out.push(g);
   return out;
+}
+
+/** A local declared by stmts[from, to) is referenced by a statement after them. */
+function usedAfter(ctx: EmitContext, stmts: L.Statement[], from: number, to: number): boolean {
+  const declared = new Set<Binding>();
+  for (let i = from; i < to; i++) {
+    const s = stmts[i];
+    if (s.type === "LocalStatement") for (const v of s.variables) declared.add(ctx.binding(v));
+    else if (s.type === "FunctionDeclaration" && s.isLocal && s.identifier?.type === "Identifier") declared.add(ctx.binding(s.identifier));
+  }
+  if (declared.size === 0) return false;
+  const refers = (n: unknown): boolean => {
+    if (Array.isArray(n)) return n.some(refers);
+    if (!n || typeof n !== "object") return false;
+    const node = n as L.Node;
+    if (node.type === "Identifier") {
+      const b = ctx.analysis.refs.get(node as L.Identifier);
+      return b !== undefined && declared.has(b);
+    }
+    for (const key in node) if (key !== "loc" && key !== "range" && refers((node as unknown as Record<string, unknown>)[key])) return true;
+    return false;
+  };
+  return refers(stmts.slice(to));
 }
 
 function contains(outer: L.Node, inner: L.Node): boolean {

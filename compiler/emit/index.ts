@@ -27,6 +27,8 @@ export function emitChunk(analysis: Analysis, modules: ModuleImport[] = [], opti
   const ctx = new EmitContext(analysis, options);
   ctx.rt("LuaValue");
   const body = functionBody(ctx, analysis.main, () => {
+    const env = analysis.chunkEnv;
+    if (env) ctx.writer.writeLine(`let ${env.jsName}${ctx.ty(": LuaValue")} = ${ctx.rt("G")};`);
     block(ctx, analysis.chunk.body);
     leadingComments(ctx, Infinity);
   });
@@ -45,7 +47,7 @@ export function emitChunk(analysis: Analysis, modules: ModuleImport[] = [], opti
   modules.forEach((m, i) => lines.push(`${registerModule}(${JSON.stringify(m.file)}, ${moduleNames[i]});`));
   lines.push("");
   if (ctx.moduleGlobals.size) {
-    for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}: LuaValue${init ? ` = ${init}` : ""};`);
+    for (const [name, init] of ctx.moduleGlobals) lines.push(`let ${name}${ctx.ty(": LuaValue")}${init ? ` = ${init}` : ""};`);
     lines.push("");
   }
   lines.push(`export default function main(...${varargsName(ctx)}: LuaValue[]): LuaValue {`);

@@ -59,19 +59,41 @@ export function forNumeric(ctx: EmitContext, s: L.ForNumericStatement, at: strin
     const cmp = step > 0 ? "<=" : ">=";
     const inc = step === 1 ? `${counter}++` : step === -1 ? `${counter}--` : `${counter} += ${step}`;
     const limit = limitLit !== undefined ? String(limitLit) : "$limit";
-    const init = limitLit !== undefined ? `let ${counter} = ${start}` : `let ${counter} = ${start}, $limit = ${ctx.rt("forLimit")}(${value(ctx, s.end)}, ${step})`;
+    const init = limitLit !== undefined ? `let ${counter} = ${start}` : `let ${counter} = ${start}, $limit = ${prepMark(ctx, s)}${ctx.rt("forLimit")}(${value(ctx, s.end)}, ${step})`;
     w.write(`${at}${ctx.openLoop()}for (${init}; ${counter} ${cmp} ${limit}; ${inc}) `);
     loopBody(ctx, s.body, undefined, assigned ? () => w.writeLine(`let ${v.jsName}${ctx.ty(": LuaValue")} = ${counter};`) : undefined);
     return;
   }
   const loop = ctx.localName("for");
-  w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
+  w.write(`${at}${ctx.openLoop()}for (const ${loop} = ${prepMark(ctx, s)}${ctx.rt("forPrep")}(${value(ctx, s.start)}, ${value(ctx, s.end)}, ${s.step ? value(ctx, s.step) : "1"}); ${loop}.next(); ) `);
   loopBody(ctx, s.body, undefined, () => w.writeLine(`${assigned ? "let" : "const"} ${v.jsName}${ctx.ty(": LuaValue")} = ${loop}.value;`));
 }
 
+/**
+ * lparser.c forbody codes the loop's preparation after reading `do`: its errors ("'for' limit
+ * must be a number") are on the line of `do`.
+ */
+function prepMark(ctx: EmitContext, s: L.ForNumericStatement): string {
+  const chunk = ctx.analysis.chunk;
+  let pos = rangeOf(s.step ?? s.end)[1];
+  const src = chunk.source;
+  for (;;) {
+    while (pos < src.length && /\s/.test(src[pos])) pos++;
+    const comment = chunk.comments.find((c) => rangeOf(c)[0] === pos);
+    if (!comment) break;
+    pos = rangeOf(comment)[1];
+  }
+  // llex.c inclinenumber: \n, \r, \r\n and \n\r each end one line
+  const breaks = src.slice(rangeOf(s)[0], pos).match(/\r\n|\n\r|\r|\n/g);
+  const line = s.loc!.start.line + (breaks?.length ?? 0);
+  return ctx.mark(line, s.loc!.start.column);
+}
+
 export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: string): void {
-  // the loop calls its iterator where the statement starts: errors name it 'for iterator'
-  ctx.names[`${s.loc!.start.line}:${s.loc!.start.column}`] = ["for iterator"];
+  // the loop calls its iterator on the line where the expression list starts (lparser.c
+  // forlist): errors name it 'for iterator'
+  const call = { line: s.iterators[0].loc!.start.line, column: s.loc!.start.column };
+  ctx.names[`${call.line}:${call.column}`] = ["for iterator"];
   const names = s.variables.map((v) => ctx.binding(v));
   const kind = names.some((b) => b.assignments > 0) ? "let" : "const";
   // forIn takes the explist's values: one value, or an array of them
@@ -84,7 +106,7 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
     const step = loop.replace("$for", "$step");
     ctx.writer.write(`${at}${ctx.openLoop()}for (const ${loop} = ${ctx.rt("forInCo")}(${source}); ; ) `);
     loopBody(ctx, s.body, undefined, () => {
-      ctx.writer.writeLine(`const ${step} = yield* ${loop}.step();`);
+      ctx.writer.writeLine(`const ${step} = yield* ${ctx.mark(call.line, call.column)}${loop}.step();`);
       ctx.writer.writeLine(`if (${step} === undefined) break;`);
       ctx.writer.writeLine(`${kind} ${destructured} = ${step};`);
     });
@@ -93,7 +115,7 @@ export function forGeneric(ctx: EmitContext, s: L.ForGenericStatement, at: strin
   const it = ctx.localName("it");
   const vars = names.map((b, i) => `${b.jsName}${ctx.ty(": LuaValue")} = ${it}.${i === 0 ? "a" : i === 1 ? "b" : `at(${i})`}`);
   // the iterator runs in next(), which maps back to the statement's position
-  const step = ctx.mark(s.loc!.start.line, s.loc!.start.column);
+  const step = ctx.mark(call.line, call.column);
   ctx.writer.write(`${at}${ctx.openLoop()}for (const ${it} = ${ctx.rt("forIn")}(${source}); ${step}${it}.next(); ) `);
   loopBody(ctx, s.body, undefined, () => ctx.writer.writeLine(`${kind} ${vars.join(", ")};`));
 }

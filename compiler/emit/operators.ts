@@ -94,7 +94,7 @@ function equality(ctx: EmitContext, e: L.BinaryExpression, negate: boolean): str
   const left = value(ctx, e.left);
   const right = value(ctx, e.right);
   // (two literals would be a TypeScript "no overlap" error, so they use eq too)
-  if (isIdentityLiteral(e.left) !== isIdentityLiteral(e.right)) return `${left} ${negate ? "!==" : "==="} ${right}`;
+  if (isIdentityLiteral(e.left) !== isIdentityLiteral(e.right)) return `${wrap(left)} ${negate ? "!==" : "==="} ${wrap(right)}`;
   if (ctx.co) return ctx.coOperation("", negate ? "ne" : "eq", [left, right]);
   return `${ctx.rt(negate ? "ne" : "eq")}(${left}, ${right})`;
 }

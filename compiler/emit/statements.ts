@@ -5,8 +5,9 @@ import type { L } from "../parse.ts";
 import { isMulti } from "../analyse.ts";
 import { rangeOf } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
-import { callExpression } from "./calls.ts";
-import { condition, expressionList, spreadLast, stringLiteral, value } from "./expressions.ts";
+import { callExpression, tailCallExpression } from "./calls.ts";
+import { TAIL_CALL_KEY, tailKind } from "./tailcalls.ts";
+import { condition, expressionList, localValue, spreadLast, stringLiteral, value } from "./expressions.ts";
 import { assignedValue, declaredType, fromValue, isRawFloat } from "./numbers.ts";
 import type { Binding } from "../analyse.ts";
 import { functionDeclaration, functionExpression } from "./functions.ts";
@@ -14,6 +15,8 @@ import { labelledBlock } from "./gotos.ts";
 import { forGeneric, forNumeric, loopBody } from "./loops.ts";
 
 export function block(ctx: EmitContext, stmts: L.Statement[]): void {
+  const caches = ctx.blockClosureVarsOf(stmts);
+  if (caches.length) ctx.writer.writeLine(`let ${caches.map((c) => `${c}${ctx.ty(": LuaValue")}`).join(", ")}; // closures reused while their upvalues are the same (as Lua 5.3)`);
   if (ctx.analysis.labelledBlocks.has(stmts)) return labelledBlock(ctx, stmts);
   for (const s of stmts) statementWithComments(ctx, s);
 }
@@ -140,7 +143,7 @@ function variableTarget(ctx: EmitContext, t: L.Expression): string | undefined {
   if (t.type !== "Identifier") return undefined;
   const b = ctx.binding(t);
   if (b.kind === "local") return b.jsName;
-  if (ctx.analysis.dynamicGlobals) return undefined;
+  if (b.kind === "env" || ctx.analysis.dynamicGlobals) return undefined;
   return ctx.globalName(t.name);
 }
 
@@ -161,6 +164,11 @@ function localTarget(ctx: EmitContext, t: L.Expression): Binding | undefined {
 function setTarget(ctx: EmitContext, t: L.Expression, rhs: string, base?: string, key?: string): string {
   const v = variableTarget(ctx, t);
   if (v) return `${v} = ${fromValue(ctx, localTarget(ctx, t), rhs)};`;
+  if (t.type === "Identifier" && ctx.binding(t).kind === "env") {
+    const env = ctx.binding(t).env!;
+    const pos = t.loc!.start;
+    return storing(ctx, ctx.markEnv(pos.line, pos.column, env), [localValue(ctx, env), stringLiteral(t.name), rhs]);
+  }
   if (t.type === "Identifier") return `${ctx.markGlobal(t)}${ctx.rt("setindex")}(${ctx.rt("G")}, ${stringLiteral(t.name)}, ${rhs});`;
   if (t.type === "MemberExpression") {
     const pos = t.identifier.loc!.start;
@@ -261,8 +269,16 @@ function returnStatement(ctx: EmitContext, s: L.ReturnStatement, at: string): vo
   if (args.length === 1) {
     const e = args[0];
     if (isMulti(ctx.analysis.chunk, e)) {
-      // the callee's result, one value or several, passes through unchanged
-      const js = e.type === "VarargLiteral" ? ctx.fn.varargs : callExpression(ctx, e as L.CallExpression, "all");
+      // the callee's result, one value or several, passes through unchanged; a call to a Lua
+      // function is a proper tail call (not in the main chunk or a coroutine twin)
+      const call = e as L.CallExpression;
+      // Lua replaces the caller's frame by a Lua callee's: error levels and tracebacks skip it
+      if (e.type !== "VarargLiteral") ctx.names[`${e.loc!.start.line}:${e.loc!.end.column}${TAIL_CALL_KEY}`] = [];
+      const tailing = e.type !== "VarargLiteral" && !ctx.co && ctx.fn.info !== ctx.analysis.main;
+      // (a self tail call loops in a coroutine's twin too)
+      if (e.type !== "VarargLiteral" && ctx.fn.info !== ctx.analysis.main && tailKind(ctx, ctx.fn.info, call) === "self") return selfTailCall(ctx, call, at);
+      const tail = tailing ? tailCallExpression(ctx, call) : undefined;
+      const js = e.type === "VarargLiteral" ? ctx.fn.varargs : (tail ?? callExpression(ctx, call, "all"));
       w.writeLine(`${at}return ${js};`);
       return;
     }
@@ -270,6 +286,18 @@ function returnStatement(ctx: EmitContext, s: L.ReturnStatement, at: string): vo
     return;
   }
   w.writeLine(`${at}return [${expressionList(ctx, args)}];`);
+}
+
+/** `return f(args)` in f itself: new parameter values, and the body again (see emit/tailcalls.ts). */
+function selfTailCall(ctx: EmitContext, call: L.CallExpression | L.StringCallExpression | L.TableCallExpression, at: string): void {
+  const w = ctx.writer;
+  const args = call.type === "CallExpression" ? call.arguments : call.type === "StringCallExpression" ? [call.argument] : [call.arguments];
+  const params = ((ctx.fn.info.node as L.FunctionDeclaration).parameters as L.Identifier[]).map((p) => ctx.binding(p).jsName);
+  const list = expressionList(ctx, args);
+  if (params.length === 1 && args.length === 1 && !isMulti(ctx.analysis.chunk, args[0])) w.writeLine(`${at}${params[0]} = ${list};`);
+  else if (params.length > 0) w.writeLine(`${at}[${params.join(", ")}] = [${list}];`);
+  else if (args.length > 0) w.writeLine(`${at}void [${list}];`);
+  w.writeLine(`continue ${ctx.fn.selfLoop};`);
 }
 
 function ifStatement(ctx: EmitContext, s: L.IfStatement, at: string): void {

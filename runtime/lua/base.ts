@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { callMessageHandler, cError, namedBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
+import { callMessageHandler, cError, handlingOverflow, isStackOverflow, namedBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -231,9 +231,10 @@ export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): Lua
     // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
     let raised = toLuaError(e);
     let err = qualifyArgError(f, raised.value);
+    const overflow = isStackOverflow(e);
     for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
       try {
-        const r = callMessageHandler(raised, () => handler(err));
+        const r = callMessageHandler(raised, () => (overflow ? handlingOverflow(() => handler(err)) : handler(err)));
         return [false, Array.isArray(r) ? r[0] : r];
       } catch (e2) {
         raised = toLuaError(e2);

@@ -4,7 +4,7 @@
 // Programs that never touch coroutines get no twins and pay nothing.
 import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
-import { callMessageHandler, COROUTINE_BASE, LuaError, namedBoundary, runtimeError, toLuaError, where } from "./errors.ts";
+import { callMessageHandler, COROUTINE_BASE, LuaError, namedBoundary, protectedDepth, runtimeError, toLuaError, where } from "./errors.ts";
 import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
 import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
@@ -149,6 +149,18 @@ function checkCo(co: LuaValue, fname: string): LuaCoroutine {
   throw argError(1, fname, "thread expected");
 }
 
+/** Resumes running now, one inside the other. */
+let resumeDepth = 0;
+
+/**
+ * ldo.c lua_resume fails with "C stack overflow" when the resumer's C calls reach
+ * LUAI_MAXCCALLS (200): lua.c runs the main chunk at 2, and each running pcall and resume
+ * adds one (so a coroutine resuming a new one of itself fails after 197 levels).
+ */
+function cCallsOverflow(): boolean {
+  return 2 + protectedDepth() + resumeDepth + 1 >= 200;
+}
+
 const DEAD = "cannot resume dead coroutine";
 const NOT_SUSPENDED = "cannot resume non-suspended coroutine";
 
@@ -163,7 +175,9 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [bo
   const resumer = current ?? mainCoroutine;
   if (co === resumer) return [false, (viaWrap ? args.length : args.length + 1) === 0 ? DEAD : NOT_SUSPENDED];
   if (co.status !== "suspended") return [false, co.resumingViaWrap ? DEAD : NOT_SUSPENDED];
+  if (cCallsOverflow()) return [false, "C stack overflow"];
   resumer.resumingViaWrap = viaWrap;
+  resumeDepth++;
   const prev = current;
   if (prev) prev.status = "normal";
   co.status = "running";
@@ -186,6 +200,7 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [bo
     co.status = "dead";
     return [false, toLuaError(e).value];
   } finally {
+    resumeDepth--;
     current = prev;
     if (prev) prev.status = "running";
   }

@@ -134,7 +134,12 @@ const TRACE_FRAMES = 48;
 /** pcalls running now: an error raised inside one needs no traceback. */
 let protectedCalls = 0;
 
-/** Run a protected call (pcall): errors raised inside skip their traceback. */
+/** How many protected calls are running (each is a C call level in Lua: see coroutine.ts). */
+export function protectedDepth(): number {
+  return protectedCalls;
+}
+
+/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
 export function protectedCall<T>(body: () => T): T {
   protectedCalls++;
   try {
@@ -179,8 +184,10 @@ function errorSites(level: number, from: Function): NodeJS.CallSite[] {
   const sites = callSites(few, from);
   if (sites.length < few) return sites;
   let found = 0;
-  for (const site of sites) {
-    if (mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber()) || isBoundary(site)) found++;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
+    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    if ((pos && !tailCalling(sites, i, pos)) || isBoundary(site)) found++;
     if (found >= level) return sites;
   }
   return callSites(level + 64, from);
@@ -214,14 +221,47 @@ export function namedBoundary(name: string): <T>(body: () => T) => T {
   return b;
 }
 
+/** The same boundary for a library function calling a Lua function with arguments (gsub's replacement). */
+export function cFunctionCall(f: (...args: LuaValue[]) => LuaValue, args: LuaValue[]): LuaValue {
+  return f(...args);
+}
+
 function isBoundary(site: NodeJS.CallSite): boolean {
-  return site.getFunctionName()?.startsWith(BOUNDARY) === true;
+  const name = site.getFunctionName();
+  return name?.startsWith(BOUNDARY) === true || name === "cFunctionCall";
+}
+
+/** The C function a boundary stands for, when it has a name (see namedBoundary). */
+function boundaryName(site: NodeJS.CallSite): string | undefined {
+  const name = site.getFunctionName() ?? "";
+  return name.startsWith(BOUNDARY) ? name.slice(BOUNDARY.length + 1) || undefined : undefined;
+}
+
+/** Runtime frames between a call and the function it calls (call helpers, tail call entries). */
+const CALL_PLUMBING = new Set(["callFixed", "callRest", "callMethodFixed", "callSlow", "tailcallFixed", "tailMethodFixed", "entry"]);
+
+/**
+ * Site i is a Lua function making a tail call (`return f(x)`, marked by the compiler, see
+ * compiler/emit/tailcalls.ts) to a Lua function: Lua has replaced its frame by the callee's,
+ * so it is no level. A tail call to a library function keeps it (lvm.c OP_TAILCALL calls C
+ * functions plainly).
+ */
+function tailCalling(sites: NodeJS.CallSite[], i: number, pos: LuaPosition): boolean {
+  if (!pos.info.names[`${pos.line}:${pos.col}!tail`]) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const s = sites[j];
+    if (mapFrame(fileOf(s), s.getLineNumber(), s.getColumnNumber())) return true;
+    if (!CALL_PLUMBING.has(s.getFunctionName() ?? "")) return false;
+  }
+  return false;
 }
 
 /** A Lua level: where it is, and where its function was defined (undefined: the main chunk). */
 export interface LuaLevel {
   pos: LuaPosition;
   defined: LuaPosition | undefined;
+  /** Reached by tail calls (tracebacks show "(...tail calls...)" after it). */
+  tail?: boolean;
 }
 
 /** A C function between Lua levels (see cFunctionBoundary): its name when known. */
@@ -235,10 +275,14 @@ export type StackLevel = LuaLevel | CLevel;
 /** The levels of captured call sites, innermost first. */
 export function levelsOf(sites: NodeJS.CallSite[]): StackLevel[] {
   const out: StackLevel[] = [];
-  for (const site of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
     const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
-    if (pos) out.push({ pos, defined: mapFrame(fileOf(site), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
-    else if (isBoundary(site)) out.push({ cName: site.getFunctionName()!.slice(BOUNDARY.length + 1) || undefined });
+    if (pos && tailCalling(sites, i, pos)) {
+      const callee = out[out.length - 1];
+      if (callee?.pos) callee.tail = true;
+    } else if (pos) out.push({ pos, defined: mapFrame(fileOf(site), site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()) });
+    else if (isBoundary(site)) out.push({ cName: boundaryName(site) });
   }
   return out;
 }
@@ -362,6 +406,12 @@ export function argumentError(n: number, fname: string, msg: string): LuaError {
   if (callee) {
     fname = callee[2];
     if (callee[1] === "method" && --n === 0) return positioned(`calling '${fname}' on bad self (${msg})`, p, sites, cFunction);
+  } else if (name !== "for iterator") {
+    // called from a library function, or by an expression that names nothing (`(f or g)()`):
+    // lauxlib's pushglobalfuncname names it by its global name, "table.sort"
+    // (a short name two libraries share, as utf8.char and string.char, stays short: pcall
+    // qualifies it by the function itself, see args.ts qualifyArgError)
+    if (!sharedShortNames.has(fname)) fname = qualifiedNames.get(fname) ?? fname;
   }
   return positioned(`bad argument #${n} to '${fname}' (${msg})`, p, sites, cFunction);
 }
@@ -374,8 +424,10 @@ function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
 /** The position of Lua level `level` (1 = innermost): undefined for a C function. */
 function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
   let n = 0;
-  for (const site of sites) {
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i];
     const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    if (pos && tailCalling(sites, i, pos)) continue;
     const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
@@ -395,6 +447,8 @@ function positioned(message: string, p: LuaPosition | undefined, sites: NodeJS.C
 
 /** Short names of library functions -> the names tracebacks use ("rep" -> "string.rep"). */
 const qualifiedNames = new Map<string, string>();
+/** Short names of more than one library function ("char": string.char, utf8.char). */
+const sharedShortNames = new Set<string>();
 
 /** How tracebacks name a library function given by its short name ("rep" -> "string.rep"). */
 export function qualifiedName(short: string): string {
@@ -403,7 +457,9 @@ export function qualifiedName(short: string): string {
 
 /** The first registration of a short name wins (base functions register first). */
 export function registerFunctionName(short: string, qualified: string): void {
-  if (!qualifiedNames.has(short)) qualifiedNames.set(short, qualified);
+  const known = qualifiedNames.get(short);
+  if (known === undefined) qualifiedNames.set(short, qualified);
+  else if (known !== qualified) sharedShortNames.add(short);
 }
 
 /** lauxlib's luaL_traceback: the first 10 and the last 11 levels when there are more. */
@@ -415,10 +471,11 @@ export function formatTraceback(levels: StackLevel[], cFunction?: string): strin
 
 /** "stack traceback:" and one line per level, as luaL_traceback writes them. */
 export function formatLevels(levels: StackLevel[]): string {
-  const lines = levels.map((l, i) => {
-    if (!l.pos) return l.cName && l.cName !== COROUTINE_BASE ? `[C]: in function '${l.cName}'` : "[C]: in ?";
+  const lines = levels.flatMap((l, i) => {
+    if (!l.pos) return [l.cName && l.cName !== COROUTINE_BASE ? `[C]: in function '${l.cName}'` : "[C]: in ?"];
     const next = levels[i + 1];
-    return `${l.pos.chunk}:${l.pos.line}: in ${functionName(l, next?.pos ? next : undefined)}`;
+    const line = `${l.pos.chunk}:${l.pos.line}: in ${functionName(l, next?.pos ? next : undefined)}`;
+    return l.tail ? [line, "(...tail calls...)"] : [line];
   });
   const shown = lines.length > 22 ? [...lines.slice(0, 10), "...", ...lines.slice(-11)] : lines;
   return ["stack traceback:", ...shown].join("\n\t");
@@ -433,17 +490,39 @@ export function calledAs(caller: LuaLevel | undefined): [string, string] | undef
 
 /** lauxlib's pushfuncname: the name the caller used, else main chunk or function <file:line>. */
 function functionName(level: LuaLevel, caller: LuaLevel | undefined): string {
-  const desc = caller && operandName(caller.pos, 0);
-  const m = desc && /^(global|local|upvalue|method|field|for iterator) '?(.*?)'?$/.exec(desc);
-  if (m) return m[1] === "global" ? `function '${m[2]}'` : m[1] === "for iterator" ? "for iterator 'for iterator'" : desc!;
+  // a function reached by a tail call has no name its caller gave it
+  const named = level.tail ? undefined : calledAs(caller);
+  if (named) return named[0] === "global" ? `function '${named[1]}'` : `${named[0]} '${named[1]}'`;
   if (!level.defined) return "main chunk";
   return `function <${level.defined.chunk}:${level.defined.line}>`;
+}
+
+/** A JS stack overflow (Lua's "stack overflow"). */
+export function isStackOverflow(e: unknown): e is RangeError {
+  return e instanceof RangeError && /call stack/.test(e.message);
+}
+
+/** Message handlers running for a stack overflow (see handlingOverflow). */
+let overflowHandlers = 0;
+
+/**
+ * Run xpcall's message handler for a stack overflow. Lua runs it on top of the full stack,
+ * so an overflow inside it is "error in error handling" (ldo.c LUA_ERRERR).
+ */
+export function handlingOverflow<T>(body: () => T): T {
+  overflowHandlers++;
+  try {
+    return body();
+  } finally {
+    overflowHandlers--;
+  }
 }
 
 /** Turn anything thrown (Lua errors, JS stack overflows, runtime bugs) into a Lua error. */
 export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
-  if (e instanceof RangeError && /call stack/.test(e.message)) {
+  if (isStackOverflow(e) && overflowHandlers > 0) return new LuaError("error in error handling");
+  if (isStackOverflow(e)) {
     // V8 kept only the innermost frames: the traceback ends with "..."
     const positions = luaStackFromText(e.stack);
     const p = positions[0];

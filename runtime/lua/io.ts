@@ -423,6 +423,13 @@ function fFlush(self: LuaValue): LuaValue {
   return true;
 }
 
+/** liolib io_gc: what the collector calls; closes the file unless it is closed or standard. */
+function fGc(self?: LuaValue): LuaValue {
+  if (!(self instanceof LuaFile)) throw typeError(self, 1, "__gc", "FILE*", arguments.length === 0);
+  if (self.fd !== undefined && self.std === undefined) closeFile(self);
+  return NONE;
+}
+
 function fToString(self: LuaValue): string {
   const f = self as LuaFile;
   return f.fd === undefined ? "file (closed)" : `file (${addressOf(f)})`;
@@ -434,6 +441,7 @@ for (const [k, v] of Object.entries({ close: fClose, flush: fFlush, lines: fLine
 fileMeta.set("__index", methods);
 fileMeta.set("__name", "FILE*");
 fileMeta.set("__tostring", fToString);
+fileMeta.set("__gc", fGc);
 
 // ---- io.* functions --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@
 // subject in one piece and builds big results as bytes.
 import { argError, checkInt, checkString, typeError } from "../args.ts";
 import { NONE } from "../call.ts";
-import { runtimeError } from "../errors.ts";
+import { cFunctionCall, runtimeError } from "../errors.ts";
 import { index } from "../index-ops.ts";
 import { numberToString } from "../number.ts";
 import { LuaTable } from "../table.ts";
@@ -238,7 +238,8 @@ function replaceValue(ms: MatchState, repl: LuaValue, s: number, e: number): str
   let v: LuaValue;
   if (typeof repl === "function") {
     const caps = ms.captures(s, e, true);
-    const r = Array.isArray(caps) ? repl(...caps) : repl(caps);
+    // a C function stands between the caller and the replacement (errors there have no position)
+    const r = cFunctionCall(repl, Array.isArray(caps) ? caps : [caps]);
     v = Array.isArray(r) ? r[0] : r;
   } else {
     v = index(repl, ms.capture(0, s, e)); // a table: lua_gettable honours __index

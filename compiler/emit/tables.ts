@@ -2,6 +2,7 @@
 // fields as an object literal, [key] = value fields as a flat key/value array.
 import type { L } from "../parse.ts";
 import type { EmitContext } from "./context.ts";
+import { isMulti } from "../analyse.ts";
 import { spreadLast, stringLiteral, value } from "./expressions.ts";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,5 +31,12 @@ export function tableConstructor(ctx: EmitContext, e: L.TableConstructorExpressi
     args.push(named.length ? `{ ${named.join(", ")} }` : "undefined");
   }
   if (keyed.length) args.push(`[${keyed.join(", ")}]`);
+  // Lua sizes the array part for the values written before an expanded tail, rounded up
+  // from 16 on (lparser.c's luaO_int2fb): the runtime needs that count to size it alike.
+  const fixed = lastItem !== undefined && isMulti(ctx.analysis.chunk, lastItem.value) ? positional.length - 1 : positional.length;
+  if (fixed >= 16) {
+    while (args.length < 3) args.push("undefined");
+    args.push(String(fixed));
+  }
   return `${ctx.markNode(e)}${ctx.rt("tableOf")}(${args.join(", ")})`;
 }

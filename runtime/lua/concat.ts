@@ -37,9 +37,9 @@ function stringish(v: LuaValue): string | undefined {
 export function len(v: LuaValue): LuaValue {
   if (typeof v === "string") return v.length;
   if (v instanceof LuaTable) {
-    if (v.metatable === undefined) return v.arr.length;
+    if (v.metatable === undefined) return v.length();
     const h = v.metatable.getStr("__len");
-    if (h === undefined) return v.arr.length;
+    if (h === undefined) return v.length();
     const r = h(v);
     return Array.isArray(r) ? r[0] : r;
   }

@@ -4,6 +4,12 @@
 // arr.length + 1 (it migrates into arr), so arr.length is always a border for `#`.
 // Keys are normalised (float keys with an integral value become integers) so Map's
 // SameValueZero lookup is Lua's raw equality.
+//
+// When a table has more than one border, `#` must pick the one Lua 5.3 picks, and that
+// depends on the size of Lua's array part. So each table also keeps a model of ltable.c's
+// sizes (asize, nodeCap, nodeUsed), updated where Lua would resize: constructors presize,
+// and inserting a key into a full hash part rehashes. Only `#` reads the model, and only
+// when the border is not unique (holes in arr, or positive integer keys in the Map).
 import { LuaFloat, registerTableClass, type LuaValue } from "./value.ts";
 import { cError, runtimeError } from "./errors.ts";
 
@@ -14,6 +20,16 @@ export class LuaTable {
   /** This table's raw __index and __newindex fields, kept beside the Map for when it is a metatable. */
   metaIndex: LuaValue = undefined;
   metaNewindex: LuaValue = undefined;
+  /** Lua's array part size, hash part size (a power of two, 0 = none) and hash nodes holding a key. */
+  asize = 0;
+  nodeCap = 0;
+  nodeUsed = 0;
+  /** nils inside arr, and positive integer keys in the Map: when both are 0 the border is unique. */
+  holes = 0;
+  hashInts = 0;
+  /** Dead keys (see below) with their main positions, and the dead key found at a position. */
+  private dead: Map<LuaValue, number> | undefined = undefined;
+  private deadAt: Map<number, LuaValue> | undefined = undefined;
   /** Iteration cursor for next(): the Map iterator and the key it returned last. */
   private iter: Iterator<[LuaValue, LuaValue]> | undefined = undefined;
   private iterKey: LuaValue = undefined;
@@ -48,12 +64,22 @@ export class LuaTable {
   set(key: LuaValue, value: LuaValue): void {
     if (typeof key === "string") {
       if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
-      if (value === undefined) this.hash?.delete(key);
-      else (this.hash ??= new Map()).set(key, value);
+      if (value === undefined) {
+        if (this.hash?.delete(key)) this.keyRemoved(key);
+        else this.nilToAbsent(key);
+      } else {
+        const hash = (this.hash ??= new Map());
+        const size = hash.size;
+        hash.set(key, value);
+        if (hash.size !== size) this.keyAdded(key);
+      }
       return;
     }
     if (typeof key === "number" && value !== undefined && key > 0 && key <= this.arr.length && Number.isInteger(key)) {
-      this.arr[key - 1] = value;
+      const arr = this.arr;
+      const hole = arr[key - 1] === undefined;
+      arr[key - 1] = value;
+      if (hole) this.holeFilled(key);
       return;
     }
     this.setOther(key, value);
@@ -64,29 +90,178 @@ export class LuaTable {
       if (Number.isInteger(key) && key > 0) {
         const arr = this.arr;
         if (key <= arr.length) {
-          if (value === undefined && key === arr.length) {
-            arr.pop();
-            while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
-          } else arr[key - 1] = value;
+          if (value !== undefined) {
+            const hole = arr[key - 1] === undefined;
+            arr[key - 1] = value;
+            if (hole) this.holeFilled(key);
+          } else if (arr[key - 1] === undefined) this.nilToAbsent(key);
+          else {
+            this.keyRemoved(key);
+            if (key === arr.length) {
+              arr.pop();
+              while (arr.length > 0 && arr[arr.length - 1] === undefined) {
+                arr.pop();
+                this.holes--;
+              }
+            } else {
+              arr[key - 1] = undefined;
+              this.holes++;
+            }
+          }
           return;
         }
         if (key === arr.length + 1) {
-          if (value === undefined) {
-            this.hash?.delete(key);
-            return;
+          if (value === undefined) this.nilToAbsent(key);
+          else {
+            arr.push(value);
+            this.keyAdded(key);
+            this.migrate();
           }
-          arr.push(value);
-          this.migrate();
           return;
         }
       } else if (Number.isNaN(key)) throw runtimeError("table index is NaN");
     } else if (key === undefined) throw runtimeError("table index is nil");
     else if (key instanceof LuaFloat) return this.set(normaliseKey(key), value);
+    const positive = typeof key === "number" && key > 0 && Number.isInteger(key);
     if (value === undefined) {
-      this.hash?.delete(key);
+      if (this.hash?.delete(key)) {
+        if (positive) this.hashInts--;
+        this.keyRemoved(key);
+      } else this.nilToAbsent(key);
       return;
     }
-    (this.hash ??= new Map()).set(key, value);
+    const hash = (this.hash ??= new Map());
+    const size = hash.size;
+    hash.set(key, value);
+    if (hash.size !== size) {
+      if (positive) this.hashInts++;
+      this.keyAdded(key);
+    }
+  }
+
+  // The model of Lua's sizes. A key in Lua's array part (1..asize) never takes a hash node.
+  // A hash node keeps its key after the value becomes nil (a dead key) until a rehash; a new
+  // key whose main position holds a dead key takes that node over (luaH_newkey).
+
+  private inArrayPart(key: LuaValue): boolean {
+    return typeof key === "number" && key > 0 && key <= this.asize && Number.isInteger(key);
+  }
+
+  /** A key that was absent now has a value. */
+  private keyAdded(key: LuaValue): void {
+    if (this.inArrayPart(key)) return;
+    if (this.dead !== undefined && this.dead.has(key)) this.unbury(key);
+    else this.newKey(key, false);
+  }
+
+  private holeFilled(key: number): void {
+    this.holes--;
+    this.keyAdded(key);
+  }
+
+  /** A key's value became nil: its hash node stays, holding a dead key. */
+  private keyRemoved(key: LuaValue): void {
+    if (!this.inArrayPart(key)) this.bury(key);
+  }
+
+  /** `t[k] = nil` for an absent k: lvm.c's luaV_finishset creates the node all the same. */
+  private nilToAbsent(key: LuaValue): void {
+    if (this.inArrayPart(key) || (this.dead !== undefined && this.dead.has(key))) return;
+    this.newKey(key, true);
+  }
+
+  /** luaH_newkey: a dead node at the key's main position, else a free node, else a rehash. */
+  private newKey(key: LuaValue, toNil: boolean): void {
+    const deadHere = this.deadAt?.get(this.mainPosition(key));
+    if (deadHere !== undefined) this.unbury(deadHere);
+    else if (this.nodeUsed < this.nodeCap) this.nodeUsed++;
+    else {
+      this.rehash(toNil ? key : undefined);
+      if (toNil && !this.inArrayPart(key)) this.bury(key);
+      return;
+    }
+    if (toNil) this.bury(key);
+  }
+
+  /**
+   * The node a key hashes to, where ltable.c's hash is known: integers and booleans modulo
+   * the (power of two) size. Strings hash with a per-process random seed in Lua, so their
+   * position is unknown (-1) unless there is one node.
+   */
+  private mainPosition(key: LuaValue): number {
+    const mask = this.nodeCap - 1;
+    if (mask <= 0) return 0;
+    if (typeof key === "number") return Number.isInteger(key) ? key & mask : -1;
+    if (typeof key === "bigint") return Number(BigInt.asUintN(32, key)) & mask;
+    if (typeof key === "boolean") return key ? 1 : 0;
+    return -1;
+  }
+
+  private bury(key: LuaValue): void {
+    const pos = this.mainPosition(key);
+    (this.dead ??= new Map()).set(key, pos);
+    if (pos >= 0 && !(this.deadAt ??= new Map()).has(pos)) this.deadAt.set(pos, key);
+  }
+
+  private unbury(key: LuaValue): void {
+    const dead = this.dead!;
+    const pos = dead.get(key)!;
+    dead.delete(key);
+    const deadAt = this.deadAt;
+    if (deadAt !== undefined && deadAt.get(pos) === key) deadAt.delete(pos);
+  }
+
+  /**
+   * ltable.c's rehash: the array part becomes the largest power of two n such that more
+   * than n/2 of the keys 1..n are present; every other key goes to a hash part sized to
+   * hold it. A new key with a value is already stored and counted with the others; `extra`
+   * is a new key being set to nil, which takes a node all the same.
+   */
+  private rehash(extra: LuaValue): void {
+    const arr = this.arr;
+    const hash = this.hash;
+    let total = arr.length - this.holes + (hash === undefined ? 0 : hash.size);
+    let inArray = 0;
+    const extraIndex = typeof extra === "number" && extra > 0 && extra <= MAX_ARRAY_SIZE && Number.isInteger(extra) ? extra : 0;
+    if (extra !== undefined) total++;
+    this.asize = 0;
+    this.dead = undefined;
+    this.deadAt = undefined;
+    if (arr.length > 0 || this.hashInts > 0 || extraIndex > 0) {
+      const nums = new Array<number>(MAX_ARRAY_BITS + 1).fill(0);
+      let ints = 0;
+      if (extraIndex > 0) (nums[ceilLog2(extraIndex)]++, ints++);
+      if (this.holes === 0) {
+        // 1..n all present: slice i holds min(n, 2^i) - 2^(i-1) of them.
+        for (let i = 0, lo = 0, hi = 1; lo < arr.length; i++, lo = hi, hi *= 2) nums[i] += Math.min(arr.length, hi) - lo;
+        ints += arr.length;
+      } else {
+        for (let k = 1; k <= arr.length; k++) if (arr[k - 1] !== undefined) (nums[ceilLog2(k)]++, ints++);
+      }
+      if (this.hashInts > 0) {
+        for (const k of hash!.keys()) {
+          if (typeof k === "number" && k > 0 && k <= MAX_ARRAY_SIZE && Number.isInteger(k)) (nums[ceilLog2(k)]++, ints++);
+        }
+      }
+      // computesizes
+      let a = 0;
+      for (let i = 0, twotoi = 1; ints > twotoi / 2; i++, twotoi *= 2) {
+        a += nums[i];
+        if (a > twotoi / 2) {
+          this.asize = twotoi;
+          inArray = a;
+        }
+      }
+    }
+    const inHash = total - inArray;
+    this.nodeUsed = inHash;
+    this.nodeCap = inHash === 0 ? 0 : 2 ** ceilLog2(inHash);
+  }
+
+  /** lua_createtable's sizes: an array part of narr and a hash part for nrec keys. */
+  presize(narr: number, nrec: number): void {
+    this.asize = narr;
+    this.nodeCap = nrec === 0 ? 0 : 2 ** ceilLog2(nrec);
   }
 
   /** Keep metaIndex/metaNewindex equal to the raw fields they mirror. */
@@ -105,14 +280,50 @@ export class LuaTable {
     while (v !== undefined) {
       arr.push(v);
       hash.delete(next);
+      this.hashInts--;
       next++;
       v = hash.get(next);
     }
   }
 
-  /** The primitive `#` (a border), without __len. */
+  /** The primitive `#` (a border), without __len: the one luaH_getn finds. */
   length(): number {
-    return this.arr.length;
+    if (this.holes === 0 && this.hashInts === 0) return this.arr.length; // the only border
+    return this.luaBorder();
+  }
+
+  private luaBorder(): number {
+    let j = this.asize;
+    if (j > 0 && this.get(j) === undefined) {
+      // a border inside the array part: binary search for it
+      let i = 0;
+      while (j - i > 1) {
+        const m = Math.floor((i + j) / 2);
+        if (this.get(m) === undefined) j = m;
+        else i = m;
+      }
+      return i;
+    }
+    if (this.nodeCap === 0) return j;
+    // unbound_search: double j until t[j] is nil, then binary search
+    let i = j;
+    j++;
+    while (this.get(j) !== undefined) {
+      i = j;
+      if (j > 2 ** 52) {
+        // a table built to defeat the search: Lua falls back to a linear scan
+        i = 1;
+        while (this.get(i) !== undefined) i++;
+        return i - 1;
+      }
+      j *= 2;
+    }
+    while (j - i > 1) {
+      const m = Math.floor((i + j) / 2);
+      if (this.get(m) === undefined) j = m;
+      else i = m;
+    }
+    return i;
   }
 
   /** Lua's next(): array part in order, then the Map in insertion order. */
@@ -154,6 +365,30 @@ export class LuaTable {
 }
 registerTableClass(LuaTable);
 
+/** Lua's array part holds keys up to 2^MAXABITS (ltable.c). */
+const MAX_ARRAY_BITS = 31;
+const MAX_ARRAY_SIZE = 2 ** MAX_ARRAY_BITS;
+
+/** ceil(log2(x)) for x >= 1 (luaO_ceillog2). */
+function ceilLog2(x: number): number {
+  return x <= 1 ? 0 : 32 - Math.clz32(x - 1);
+}
+
+/** A constructor's size operand as lparser.c encodes it (luaO_int2fb, rounding up) and lvm.c decodes it. */
+function floatingByte(x: number): number {
+  if (x < 16) return x;
+  let e = 0;
+  while (x >= 8 << 4) {
+    x = (x + 0xf) >> 4;
+    e += 4;
+  }
+  while (x >= 8 << 1) {
+    x = (x + 1) >> 1;
+    e++;
+  }
+  return x * 2 ** e;
+}
+
 /** Float keys with an integral value are the integer key; NaN is not a key. */
 export function normaliseKey(key: LuaFloat): LuaValue {
   const n = key.n;
@@ -166,10 +401,18 @@ export function normaliseKey(key: LuaFloat): LuaValue {
 /**
  * A table constructor: positional values (1..n, holes allowed as in Lua's constructor),
  * `name = value` fields, and `[key] = value` pairs (flat). Positional values win over
- * explicit keys 1..n, as Lua's OP_SETLIST runs last.
+ * explicit keys 1..n, as Lua's OP_SETLIST runs last. `fixed` is how many positional values
+ * the source wrote before an expanded call or `...`, given where it changes the size of
+ * Lua's array part (16 or more); without it the array part holds the values exactly.
  */
-export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, pairs?: LuaValue[]): LuaTable {
+export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, pairs?: LuaValue[], fixed?: number): LuaTable {
   const t = new LuaTable();
+  // OP_NEWTABLE's sizes, then OP_SETLIST growing the array part to an expanded tail
+  let nrec = 0;
+  if (fields) for (const k in fields) nrec++;
+  if (pairs) nrec += pairs.length / 2;
+  const count = items === undefined ? 0 : items.length;
+  t.presize(fixed === undefined ? count : Math.max(floatingByte(fixed), count), floatingByte(nrec));
   if (fields) {
     for (const k in fields) {
       const v = fields[k];
@@ -178,16 +421,21 @@ export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, p
         if (k.charCodeAt(0) === 95 && k.charCodeAt(1) === 95) t.noteMetaField(k, v);
       }
     }
+    t.nodeUsed = t.hash === undefined ? 0 : t.hash.size;
   }
-  if (pairs) for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1] !== undefined) t.set(pairs[i], pairs[i + 1]);
-  if (items && items.length > 0) {
-    let n = items.length;
+  if (pairs) for (let i = 0; i < pairs.length; i += 2) t.set(pairs[i], pairs[i + 1]);
+  if (items && count > 0) {
+    let n = count;
     while (n > 0 && items[n - 1] === undefined) n--;
     items.length = n;
     if (t.arr.length === 0) {
+      let holes = 0;
+      for (let k = 0; k < n; k++) if (items[k] === undefined) holes++;
       t.arr = items;
-      if (t.hash) for (let k = 1; k <= n; k++) t.hash.delete(k);
-    } else for (let i = 0; i < n; i++) t.set(i + 1, items[i]);
+      t.holes = holes;
+      // positional nils (trailing ones too) still overwrite [k] = v fields
+      if (t.hash && t.hashInts > 0) for (let k = 1; k <= count; k++) if (t.hash.delete(k)) t.hashInts--;
+    } else for (let i = 0; i < count; i++) t.set(i + 1, items[i]);
     t.migrate();
   }
   return t;

@@ -51,7 +51,7 @@ function key(i: bigint): Int {
 
 /** luaL_len: `#v` (honouring __len), which must be an integer. */
 function lenOf(v: LuaValue): Int {
-  if (v instanceof LuaTable && v.metatable === undefined) return v.arr.length;
+  if (v instanceof LuaTable && v.metatable === undefined) return v.length();
   const n = len(v);
   if (typeof n === "number" && Number.isInteger(n)) return n;
   if (typeof n === "bigint") return n;
@@ -218,6 +218,7 @@ export function concat(t: LuaValue, sep?: LuaValue, i?: LuaValue, j?: LuaValue):
 export function pack(...args: LuaValue[]): LuaTable {
   const n = args.length;
   const t = tableOf(args);
+  t.presize(n, 1); // lua_createtable(L, n, 1)
   t.set("n", n);
   return t;
 }

@@ -489,6 +489,29 @@ u:Close()
 });
 
 describe("a built script as a service", () => {
+  test("an open socket keeps the script running; once closed, the process ends by itself", async () => {
+    const port = await freeUdpPort();
+    const r = await runOurs(
+      `rx = UdpSocket.New()
+rx:Open("127.0.0.1", 1720)
+tx = UdpSocket.New()
+tx:Open("127.0.0.1")
+rx.Data = function(sock, packet)
+  print("got", #packet.Data, packet.Data:byte(1), packet.Data:byte(-1), packet.Address)
+  sock:Close()
+  tx:Close()
+end
+Timer.CallAfter(function() tx:Send("127.0.0.1", 1720, "\\0 ok \\255") end, 0.05)
+print("top level done")
+`,
+      "selfclose.lua",
+      { QSYS2TS_PORT_MAP: `1720=${port}`, QSYS2TS_CONNECT_MAP: `1720=${port}` },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("top level done\ngot\t6\t0\t255\t127.0.0.1\n");
+    expect(r.status).toBe(0);
+  });
+
   const SCRIPT = [
     "udp = UdpSocket.New()",
     "udp.Data = function(sock, packet)",

@@ -100,8 +100,12 @@ export class UdpSocketObject extends LuaUserdata {
     // Wake-on-LAN and discovery send to broadcast addresses; Linux refuses those without it.
     s.setBroadcast(true);
     s.setMulticastTTL(this.multicastTtl);
-    // Multicast leaves through the interface Open named, as unicast does.
-    if (ip !== undefined && ip !== "0.0.0.0") s.setMulticastInterface(ip);
+    // Multicast leaves through the interface Open named, as unicast does (best effort).
+    if (ip !== undefined && ip !== "0.0.0.0") {
+      try {
+        s.setMulticastInterface(ip);
+      } catch {}
+    }
     const groups = this.groups;
     this.groups = [];
     for (const [group, local] of groups) {
@@ -117,7 +121,11 @@ export class UdpSocketObject extends LuaUserdata {
     this.sock = undefined;
     this.queue = undefined;
     untrackDatagram(s);
-    s.close();
+    try {
+      s.close();
+    } catch {
+      // Already closed by a shutdown.
+    }
   }
 
   /** Join a multicast group (remembered until Open when closed); returns a Node error. */

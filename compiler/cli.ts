@@ -27,9 +27,9 @@ Usage:
 
 Exit status: 0 success, 1 compile or runtime error, 2 usage error.
 Environment for built services:
-  QSYS2TS_PORT_MAP="1720=41720,8080=41808"   remap ports given to TcpSocketServer:Listen
+  QSYS2TS_PORT_MAP="1720=41720,8080=41808"   remap ports given to TcpSocketServer:Listen, UdpSocket:Open
   QSYS2TS_CONNECT_MAP="4352=41352,10.0.0.5:23=127.0.0.1:2323"
-                                             remap ports or host:port given to TcpSocket:Connect
+                                             remap ports or host:port given to TcpSocket:Connect, UdpSocket:Send
   QSYS2TS_DATA_DIR=DIR                       where io/os file names resolve (default: the working directory)
   QSYS2TS_PRINT_TIMESTAMPS=1                 prefix print output with a Core-style timestamp
   QSYS2TS_DESIGN=FILE                        use this design file instead of the one built in

@@ -36,17 +36,17 @@ export function unknownMember(owner: string, k: LuaValue): Error {
 export function classMetatable<T>(
   name: string,
   isSelf: (o: unknown) => o is T,
-  methods: Record<string, (self: T, a?: any, b?: any) => LuaValue>,
+  methods: Record<string, (self: T, a?: any, b?: any, c?: any) => LuaValue>,
   props: Record<string, Getter<T>>,
   setters: Record<string, Setter<T>>,
 ): LuaTable {
   const getters = new Map<string, Getter<T>>();
   for (const [k, f] of Object.entries(methods)) {
     // The same arity goes through, so a method can tell a missing argument from nil.
-    const checked = function (self: LuaValue, a?: LuaValue, b?: LuaValue): LuaValue {
+    const checked = function (self: LuaValue, a?: LuaValue, b?: LuaValue, c?: LuaValue): LuaValue {
       if (!isSelf(self)) throw typeError(self, 1, k, name, arguments.length === 0);
       const n = arguments.length;
-      return n >= 3 ? f(self, a, b) : n === 2 ? f(self, a) : f(self);
+      return n >= 4 ? f(self, a, b, c) : n === 3 ? f(self, a, b) : n === 2 ? f(self, a) : f(self);
     };
     getters.set(k, () => checked);
   }

@@ -1,8 +1,10 @@
 // Port remapping at start, so a script runs unedited in tests and deployments.
 //
 //   QSYS2TS_PORT_MAP="1720=41720,8080=41808"      ports given to TcpSocketServer:Listen
+//                                                 and UdpSocket:Open
 //   QSYS2TS_CONNECT_MAP="14352=41352,10.0.0.5:23=127.0.0.1:2323"
 //                                                 targets given to TcpSocket:Connect
+//                                                 and UdpSocket:Send
 //
 // Listen and Connect have separate maps on purpose: a script that listens on 1720 and also
 // drives a device on port 1720 elsewhere must not have its device connection redirected.
@@ -14,12 +16,19 @@ import { runtimeError } from "../lua/errors.ts";
 interface ConnectMap {
   byPort: Map<number, number>;
   byHostPort: Map<string, [string, number]>;
+  /** Target back to what the script named (first entry wins), for UDP packet sources. */
+  fromPort: Map<number, number>;
+  fromHostPort: Map<string, [string, number]>;
 }
 
 let listenText: string | undefined;
 let listenMap = new Map<number, number>();
 let connectText: string | undefined;
-let connectMap: ConnectMap = { byPort: new Map(), byHostPort: new Map() };
+let connectMap: ConnectMap = emptyConnectMap();
+
+function emptyConnectMap(): ConnectMap {
+  return { byPort: new Map(), byHostPort: new Map(), fromPort: new Map(), fromHostPort: new Map() };
+}
 
 function port(text: string, variable: string, entry: string): number {
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
@@ -56,29 +65,56 @@ function hostPort(text: string, entry: string): [string, number] {
   return [text.slice(0, i), port(text.slice(i + 1), "QSYS2TS_CONNECT_MAP", entry)];
 }
 
-/** The host and port Connect really uses for the ones the script gave. */
-export function mapConnectTarget(host: string, p: number): [string, number] {
+/** The connect map, parsed again when the variable changed. */
+function currentConnectMap(): ConnectMap {
   const text = process.env.QSYS2TS_CONNECT_MAP ?? "";
   if (text !== connectText) {
-    const m: ConnectMap = { byPort: new Map(), byHostPort: new Map() };
+    const m = emptyConnectMap();
     for (const e of entries(text)) {
       const [from, to, extra] = e.split("=").map((x) => x.trim());
       if (to === undefined || extra !== undefined) throw runtimeError(`invalid QSYS2TS_CONNECT_MAP entry '${e}'`);
       if (from.includes(":")) {
         const [h, fp] = hostPort(from, e);
-        m.byHostPort.set(`${h}:${fp}`, to.includes(":") ? hostPort(to, e) : [h, port(to, "QSYS2TS_CONNECT_MAP", e)]);
+        const target: [string, number] = to.includes(":") ? hostPort(to, e) : [h, port(to, "QSYS2TS_CONNECT_MAP", e)];
+        m.byHostPort.set(`${h}:${fp}`, target);
+        const back = `${target[0]}:${target[1]}`;
+        if (!m.fromHostPort.has(back)) m.fromHostPort.set(back, [h, fp]);
       } else {
         if (to.includes(":")) throw runtimeError(`invalid QSYS2TS_CONNECT_MAP entry '${e}'`);
-        m.byPort.set(port(from, "QSYS2TS_CONNECT_MAP", e), port(to, "QSYS2TS_CONNECT_MAP", e));
+        const fp = port(from, "QSYS2TS_CONNECT_MAP", e);
+        const tp = port(to, "QSYS2TS_CONNECT_MAP", e);
+        m.byPort.set(fp, tp);
+        if (!m.fromPort.has(tp)) m.fromPort.set(tp, fp);
       }
     }
     connectMap = m;
     connectText = text;
   }
-  if (connectMap.byHostPort.size > 0) {
-    const hp = connectMap.byHostPort.get(`${host}:${p}`);
+  return connectMap;
+}
+
+/** The host and port Connect (or a UDP Send) really uses for the ones the script gave. */
+export function mapConnectTarget(host: string, p: number): [string, number] {
+  const map = currentConnectMap();
+  if (map.byHostPort.size > 0) {
+    const hp = map.byHostPort.get(`${host}:${p}`);
     if (hp !== undefined) return hp;
   }
-  const to = connectMap.byPort.get(p);
+  const to = map.byPort.get(p);
   return to === undefined ? [host, p] : [host, to];
+}
+
+/**
+ * The reverse of mapConnectTarget, for the source of a received UDP packet: a reply from a
+ * remapped device reads as coming from the address the script sends to, so scripts that
+ * check `packet.Address` against their device's IP work unedited.
+ */
+export function unmapConnectSource(host: string, p: number): [string, number] {
+  const map = currentConnectMap();
+  if (map.fromHostPort.size > 0) {
+    const hp = map.fromHostPort.get(`${host}:${p}`);
+    if (hp !== undefined) return hp;
+  }
+  const from = map.fromPort.get(p);
+  return from === undefined ? [host, p] : [host, from];
 }

@@ -5,6 +5,7 @@
 // signal, listeners close, every socket flushes what was written and closes, stdout is
 // flushed, and the process exits 0. Signal handlers are installed when the first listener
 // or socket appears or a timer starts (a script that only prints keeps lua.c's default).
+import type { Socket as Datagram } from "node:dgram";
 import type { Server, Socket } from "node:net";
 import { flushStdout } from "../lua/output.ts";
 import { onSignal } from "../run.ts";
@@ -12,6 +13,7 @@ import { stopEvents } from "./events.ts";
 
 const servers = new Set<Server>();
 const sockets = new Set<Socket>();
+const datagrams = new Set<Datagram>();
 let installed = false;
 let stopping = false;
 
@@ -36,6 +38,15 @@ export function untrackSocket(s: Socket): void {
   sockets.delete(s);
 }
 
+export function trackDatagram(s: Datagram): void {
+  datagrams.add(s);
+  if (!installed) installSignalHandlers();
+}
+
+export function untrackDatagram(s: Datagram): void {
+  datagrams.delete(s);
+}
+
 /** True once shutdown began: no reconnects, no new work. */
 export function isStopping(): boolean {
   return stopping;
@@ -57,6 +68,9 @@ export async function shutdown(): Promise<void> {
   stopEvents();
   for (const s of servers) s.close();
   servers.clear();
+  // A datagram is sent when Send returns: nothing to drain.
+  for (const d of datagrams) d.close();
+  datagrams.clear();
   const closing: Promise<void>[] = [];
   for (const s of sockets) {
     closing.push(new Promise((resolve) => s.once("close", () => resolve())));

@@ -28,3 +28,4 @@ export {
 } from "./lua/coroutine-ops.ts";
 export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient } from "./qsys/index.ts";
 export { Controls, Properties, Component, NamedControl, designService } from "./qsys/index.ts";
+export { SerialPorts } from "./qsys/index.ts";

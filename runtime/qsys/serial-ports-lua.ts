@@ -30,7 +30,7 @@ function Open(self: LuaValue, baud?: LuaValue, dataBits?: LuaValue, parity?: Lua
   if (!(self instanceof SerialPortObject)) throw typeError(self, 1, "Open", "SerialPort", arguments.length === 0);
   checkGiven(arguments.length, 2, "Open", "number");
   const b = checkInt(baud, 2, "Open");
-  if (b < 1 || b > MAX_BAUD) throw argError(2, "Open", `baud rate out of range (1 to ${MAX_BAUD})`);
+  if (b < 1 || b > MAX_BAUD) throw argError(2, "Open", `baud rate must be 1 to ${MAX_BAUD}`);
   const d = optInt(dataBits, 3, "Open", 8);
   if (d < 5 || d > 8) throw argError(3, "Open", "data bits must be 5 to 8");
   const p = parity === undefined ? "N" : checkString(parity, 4, "Open").toUpperCase();

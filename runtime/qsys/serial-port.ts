@@ -21,7 +21,7 @@ import { beginTurn, deliver, endTurn, eventsStopped, inTurn, markDirty, protecte
 import { connectTcp, openDevice, systemText, type LineSettings } from "./serial-link.ts";
 import { targetText, type SerialTarget } from "./serial-map.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
-import { errorText } from "./tcp-errors.ts";
+import { connectErrorText, errorText } from "./tcp-errors.ts";
 import { CLOSED, CONNECTED, DATA, ERROR, EVENT_NAMES, HIGH_WATER, RECONNECT } from "./tcp-socket.ts";
 
 const IDLE = 0;
@@ -148,7 +148,8 @@ export class SerialPortObject extends LuaUserdata implements Corked {
 
   /** "tcp:10.0.0.9:4001: connection refused", "/dev/ttyUSB0: input/output error". */
   private errorMessage(e: unknown): string {
-    const text = this.target.kind === "tcp" ? errorText(e) : systemText(e);
+    const t = this.target.kind;
+    const text = t === "device" ? systemText(e) : (e as { syscall?: string }).syscall === "getaddrinfo" ? connectErrorText(e) : errorText(e);
     return `${targetText(this.target)}: ${text}`;
   }
 

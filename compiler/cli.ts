@@ -31,6 +31,8 @@ Environment for built services:
   QSYS2TS_CONNECT_MAP="4352=41352,10.0.0.5:23=127.0.0.1:2323"
                                              remap ports or host:port given to TcpSocket:Connect, UdpSocket:Send
   QSYS2TS_DATA_DIR=DIR                       where io/os file names resolve (default: the working directory)
+  QSYS2TS_SERIAL_PORTS="1=/dev/ttyUSB0,2=tcp:10.0.0.9:4001"
+                                             where SerialPorts[n] goes: a terminal device or a device server
   QSYS2TS_PRINT_TIMESTAMPS=1                 prefix print output with a Core-style timestamp
   QSYS2TS_DESIGN=FILE                        use this design file instead of the one built in
   QSYS2TS_CONTROL_STDIN=1                    read control changes as JSON lines on stdin (see README)

@@ -218,7 +218,8 @@ describe("a script's controls over QRC", () => {
     expect([...seen].sort((x, y) => x - y)).toEqual(seen);
 
     await result(a, "Component.Set", { Name: "Zone1", Controls: [{ Name: "gain", Value: -20, Ramp: 0.3 }] });
-    await until(() => svc.out.includes("|-20.0dB\n"), 10000, "the ramp's last handler call");
+    // a step just short of the target already reads "-20.0dB": wait for the exact value
+    await until(() => svc.out.includes(" -20.0|-20.0dB\n"), 10000, "the ramp's last handler call");
     const z = svc.lines("EVT Zone1.gain #");
     expect(z[z.length - 1]).toMatch(/^EVT Zone1\.gain #\d+ -20\.0\|-20\.0dB$/);
     expect((await get("Zone1", "gain")).gain).toMatchObject({ Value: -20, String: "-20.0dB" });

@@ -1,5 +1,5 @@
 // The Q-SYS runtime's public entry: the Lua globals (TcpSocket, TcpSocketServer, Timer,
-// Notifications, System...), also entered in the global table,
+// UdpSocket, SerialPorts, Notifications, System...), also entered in the global table,
 // and what a service runner needs (event turns, error reporting, shutdown).
 import "./modules.ts";
 import { registerGlobals } from "./globals.ts";
@@ -13,10 +13,12 @@ import { Timer } from "./timer.ts";
 import { Component } from "./component.ts";
 import { NamedControl } from "./named-control.ts";
 import { UdpSocket } from "./udp-socket-lua.ts";
-registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient, Component, NamedControl });
-registerGlobals({ UdpSocket });
+import { SerialPorts } from "./serial-ports-lua.ts";
+registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient, Component, NamedControl, UdpSocket, SerialPorts });
 export { UdpSocket };
 export { UdpSocketObject, localPort, MAX_DATAGRAM } from "./udp-socket.ts";
+export { SerialPorts, loadSerialPorts } from "./serial-ports-lua.ts";
+export { SerialPortObject } from "./serial-port.ts";
 export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient };
 export { TcpSocketServerObject, listeningPorts } from "./tcp-server.ts";
 export { TimerObject } from "./timer.ts";

@@ -1,10 +1,11 @@
 // What Lua sees of TcpSocket: the library table (New, NewTls, Events, EOL) and the members
 // of a socket (qsys-api.md §2). The state machine behind them is tcp-socket.ts.
-import { argError, checkInt, checkString, optInt } from "../lua/args.ts";
+import { argError, checkInt, checkString } from "../lua/args.ts";
 import { NONE } from "../lua/call.ts";
 import { runtimeError } from "../lua/errors.ts";
 import { truthy, type LuaValue } from "../lua/value.ts";
 import { EOL } from "./buffer.ts";
+import { readLineFrom, searchIn } from "./buffer-methods.ts";
 import { checkGiven, classMetatable, libraryTable, secondsValue, type Getter, type Setter } from "./object.ts";
 import { mapConnectTarget } from "./port-map.ts";
 import { EVENT_NAMES, TcpSocketObject } from "./tcp-socket.ts";
@@ -44,24 +45,13 @@ function Read(self: S, n: LuaValue): LuaValue {
 }
 
 function ReadLine(self: S, eol: LuaValue, custom: LuaValue): LuaValue {
-  if (typeof eol !== "number") checkGiven(arguments.length, 2, "ReadLine", "number");
-  const mode = typeof eol === "number" ? eol : checkInt(eol, 2, "ReadLine");
-  let term = "";
-  if (mode === EOL.Custom) {
-    if (custom === undefined) throw argError(3, "ReadLine", "custom EOL string expected, got no value");
-    term = checkString(custom, 3, "ReadLine");
-    if (term === "") throw argError(3, "ReadLine", "custom EOL string must not be empty");
-  } else if (!(mode >= EOL.Any && mode <= EOL.Null && Number.isInteger(mode))) {
-    throw argError(2, "ReadLine", "invalid EOL mode");
-  }
-  const line = self.buf.readLine(mode, term);
+  const line = readLineFrom(self.buf, arguments.length, eol, custom);
   if (self.paused) self.drained();
   return line;
 }
 
 function Search(self: S, str: LuaValue, start: LuaValue): LuaValue {
-  checkGiven(arguments.length, 2, "Search", "string");
-  return self.buf.search(checkString(str, 2, "Search"), optInt(start, 3, "Search", 1));
+  return searchIn(self.buf, arguments.length, str, start);
 }
 
 const methods = { Connect, Disconnect, Write, Read, ReadLine, Search };

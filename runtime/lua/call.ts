@@ -5,8 +5,8 @@
 // a one-value position take first(); calls in the last position of an argument list, table
 // constructor or return list are expanded with the array as it is.
 import { runtimeError } from "./errors.ts";
-import { metamethod, typeNameForError } from "./meta.ts";
-import { index } from "./index-ops.ts";
+import { metamethod, stringMeta, typeNameForError } from "./meta.ts";
+import { indexVia } from "./index-ops.ts";
 import { LuaTable } from "./table.ts";
 import type { LuaValue } from "./value.ts";
 
@@ -63,10 +63,15 @@ function callRest(f: LuaValue, args: LuaValue[]): LuaValue {
 export const callMethod: (obj: LuaValue, name: string, ...args: LuaValue[]) => LuaValue = callMethodFixed;
 
 function callMethodFixed(obj: LuaValue, name: string, a?: LuaValue, b?: LuaValue, c?: LuaValue): LuaValue {
-  if (!(obj instanceof LuaTable) && metamethod(obj, "__index") === undefined) {
-    throw runtimeError(`attempt to index a ${typeNameForError(obj)} value`, 1);
+  let f: LuaValue;
+  if (obj instanceof LuaTable) {
+    f = obj.getStr(name);
+    if (f === undefined && obj.metatable !== undefined) f = indexVia(obj.metatable.metaIndex, obj, name, 1);
+  } else {
+    const h = typeof obj === "string" ? stringMeta.metaIndex : metamethod(obj, "__index");
+    if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(obj)} value`, 1);
+    f = indexVia(h, obj, name, 1);
   }
-  const f = index(obj, name);
   if (typeof f === "function") {
     switch (arguments.length) {
       case 2:

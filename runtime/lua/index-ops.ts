@@ -10,32 +10,42 @@ const MAXTAGLOOP = 2000;
 export function index(o: LuaValue, k: LuaValue): LuaValue {
   if (o instanceof LuaTable) {
     const v = o.get(k);
-    if (v !== undefined || o.metatable === undefined) return v;
+    if (v !== undefined) return v;
+    const mt = o.metatable;
+    return mt === undefined ? undefined : indexVia(mt.metaIndex, o, k, 1);
   }
-  return indexSlow(o, k);
+  return indexVia(indexHandler(o, k, 0), o, k, 1);
 }
 
-function indexSlow(o: LuaValue, k: LuaValue): LuaValue {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    let h: LuaValue;
-    if (o instanceof LuaTable) {
-      const v = o.get(k);
-      if (v !== undefined) return v;
-      const mt = o.metatable;
-      if (mt === undefined || (h = mt.metaIndex) === undefined) return undefined;
-    } else {
-      const mt = getMetatable(o);
-      h = mt?.getStr("__index");
-      // only the indexed expression itself has a name, not a value reached through __index
-      if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
-    }
+/**
+ * The rest of `o[k]` after a raw miss on o (or on a value that is no table): h is o's
+ * __index handler (undefined: the result is nil), `loop` how many steps the chain took.
+ */
+export function indexVia(h: LuaValue, o: LuaValue, k: LuaValue, loop: number): LuaValue {
+  for (; ; loop++) {
+    if (h === undefined) return undefined;
     if (typeof h === "function") {
       const r = h(o, k);
       return Array.isArray(r) ? r[0] : r;
     }
+    if (loop >= MAXTAGLOOP) throw runtimeError("'__index' chain too long; possible loop");
     o = h;
+    if (o instanceof LuaTable) {
+      const v = o.get(k);
+      if (v !== undefined) return v;
+      const mt = o.metatable;
+      if (mt === undefined) return undefined;
+      h = mt.metaIndex;
+    } else h = indexHandler(o, k, loop);
   }
-  throw runtimeError("'__index' chain too long; possible loop");
+}
+
+/** The __index of a value that is no table; one without it cannot be indexed. */
+function indexHandler(o: LuaValue, k: LuaValue, loop: number): LuaValue {
+  const h = getMetatable(o)?.getStr("__index");
+  // only the indexed expression itself has a name, not a value reached through __index
+  if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
+  return h;
 }
 
 /** `o[k] = v`: raw set when the key exists or there is no __newindex. */

@@ -13,8 +13,11 @@
 import { LuaFloat, registerTableClass, type LuaValue } from "./value.ts";
 import { cError, runtimeError } from "./errors.ts";
 
+/** The array part of every table that has none: shared, never written (set() replaces it first). */
+const NO_ARRAY: LuaValue[] = [];
+
 export class LuaTable {
-  arr: LuaValue[] = [];
+  arr: LuaValue[] = NO_ARRAY;
   hash: Map<LuaValue, LuaValue> | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
   /** This table's raw __index and __newindex fields, kept beside the Map for when it is a metatable. */
@@ -113,7 +116,8 @@ export class LuaTable {
         if (key === arr.length + 1) {
           if (value === undefined) this.nilToAbsent(key);
           else {
-            arr.push(value);
+            if (arr === NO_ARRAY) this.arr = [value];
+            else arr.push(value);
             this.keyAdded(key);
             this.migrate();
           }
@@ -407,22 +411,24 @@ export function normaliseKey(key: LuaFloat): LuaValue {
  */
 export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, pairs?: LuaValue[], fixed?: number): LuaTable {
   const t = new LuaTable();
-  // OP_NEWTABLE's sizes, then OP_SETLIST growing the array part to an expanded tail
+  // OP_NEWTABLE's sizes, then OP_SETLIST growing the array part to an expanded tail. The
+  // named fields (all distinct names) go straight into the Map: no size check is needed.
   let nrec = 0;
-  if (fields) for (const k in fields) nrec++;
-  if (pairs) nrec += pairs.length / 2;
-  const count = items === undefined ? 0 : items.length;
-  t.presize(fixed === undefined ? count : Math.max(floatingByte(fixed), count), floatingByte(nrec));
   if (fields) {
+    const hash = (t.hash = new Map());
     for (const k in fields) {
+      nrec++;
       const v = fields[k];
       if (v !== undefined) {
-        (t.hash ??= new Map()).set(k, v);
+        hash.set(k, v);
         if (k.charCodeAt(0) === 95 && k.charCodeAt(1) === 95) t.noteMetaField(k, v);
       }
     }
-    t.nodeUsed = t.hash === undefined ? 0 : t.hash.size;
+    t.nodeUsed = hash.size;
   }
+  if (pairs) nrec += pairs.length / 2;
+  const count = items === undefined ? 0 : items.length;
+  t.presize(fixed === undefined ? count : Math.max(floatingByte(fixed), count), floatingByte(nrec));
   if (pairs) for (let i = 0; i < pairs.length; i += 2) t.set(pairs[i], pairs[i + 1]);
   if (items && count > 0) {
     let n = count;

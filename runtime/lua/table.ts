@@ -176,7 +176,8 @@ export class LuaTable {
 
   /** luaH_newkey: a dead node at the key's main position, else a free node, else a rehash. */
   private newKey(key: LuaValue, toNil: boolean): void {
-    const deadHere = this.deadAt?.get(this.mainPosition(key));
+    const deadAt = this.deadAt;
+    const deadHere = deadAt === undefined ? undefined : deadAt.get(this.mainPosition(key));
     if (deadHere !== undefined) this.unbury(deadHere);
     else if (this.nodeUsed < this.nodeCap) this.nodeUsed++;
     else {
@@ -231,8 +232,12 @@ export class LuaTable {
     this.asize = 0;
     this.dead = undefined;
     this.deadAt = undefined;
-    if (arr.length > 0 || this.hashInts > 0 || extraIndex > 0) {
-      const nums = new Array<number>(MAX_ARRAY_BITS + 1).fill(0);
+    if (this.holes === 0 && this.hashInts === 0 && extraIndex === 0) {
+      // keys 1..n and no other positive integer: computesizes picks the smallest power of two >= n
+      if (arr.length > 0) this.asize = ceilPow2(arr.length);
+      inArray = arr.length;
+    } else {
+      const nums = rehashNums.fill(0);
       let ints = 0;
       if (extraIndex > 0) (nums[ceilLog2(extraIndex)]++, ints++);
       if (this.holes === 0) {
@@ -259,13 +264,13 @@ export class LuaTable {
     }
     const inHash = total - inArray;
     this.nodeUsed = inHash;
-    this.nodeCap = inHash === 0 ? 0 : 2 ** ceilLog2(inHash);
+    this.nodeCap = inHash === 0 ? 0 : ceilPow2(inHash);
   }
 
   /** lua_createtable's sizes: an array part of narr and a hash part for nrec keys. */
   presize(narr: number, nrec: number): void {
     this.asize = narr;
-    this.nodeCap = nrec === 0 ? 0 : 2 ** ceilLog2(nrec);
+    this.nodeCap = nrec === 0 ? 0 : ceilPow2(nrec);
   }
 
   /** Keep metaIndex/metaNewindex equal to the raw fields they mirror. */
@@ -372,10 +377,17 @@ registerTableClass(LuaTable);
 /** Lua's array part holds keys up to 2^MAXABITS (ltable.c). */
 const MAX_ARRAY_BITS = 31;
 const MAX_ARRAY_SIZE = 2 ** MAX_ARRAY_BITS;
+/** rehash's count of integer keys per slice (2^(i-1), 2^i], reused by every rehash. */
+const rehashNums = new Array<number>(MAX_ARRAY_BITS + 1).fill(0);
 
 /** ceil(log2(x)) for x >= 1 (luaO_ceillog2). */
 function ceilLog2(x: number): number {
   return x <= 1 ? 0 : 32 - Math.clz32(x - 1);
+}
+
+/** 2^ceil(log2(x)) for 1 <= x <= 2^31: integer shifts, no Math.pow. */
+function ceilPow2(x: number): number {
+  return x <= 1 ? 1 : (1 << (32 - Math.clz32(x - 1))) >>> 0;
 }
 
 /** A constructor's size operand as lparser.c encodes it (luaO_int2fb, rounding up) and lvm.c decodes it. */

@@ -176,8 +176,8 @@ export class GenericFor {
               return true;
             }
           }
-          if (t.hash === undefined) return false;
-          this.entries = t.hash.entries();
+          if (t.size === 0) return false;
+          this.entries = t.entries();
         }
         const r = this.entries.next();
         if (r.done) return false;

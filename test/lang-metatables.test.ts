@@ -27,6 +27,16 @@ sameAsLua("__index and __newindex", [
   "local t = setmetatable({}, {__index = {}}); t[1] = 'one'; print(t[1], #t)",
 ]);
 
+// lvm.c MAXTAGLOOP: 2000 steps of __index/__newindex, each ending with a raw access to the next table
+sameAsLua("__index and __newindex chains at the loop limit", [
+  "local function ic(n, last) local t = setmetatable({}, {__index = last}); for i = 2, n do t = setmetatable({}, {__index = t}) end; return t end; for _, n in ipairs({1999, 2000, 2001}) do print(n, pcall(function() return ic(n, {x = 'tbl'}).x end)) end",
+  "local function ic(n, last) local t = setmetatable({}, {__index = last}); for i = 2, n do t = setmetatable({}, {__index = t}) end; return t end; for _, n in ipairs({2000, 2001}) do print(n, pcall(function() return ic(n, function(_, k) return 'fn ' .. k end).x end)) end",
+  "local function ic(n, last) local t = setmetatable({}, {__index = last}); for i = 2, n do t = setmetatable({}, {__index = t}) end; return t end; for _, n in ipairs({2000, 2001}) do print(n, pcall(function() return ic(n, nil).x end)) end",
+  "local function nc(n, last) local t = setmetatable({}, {__newindex = last}); for i = 2, n do t = setmetatable({}, {__newindex = t}) end; return t end; for _, n in ipairs({1999, 2000, 2001}) do local s = {}; print(n, pcall(function() nc(n, s).x = 1 end), s.x) end",
+  "local function nc(n, last) local t = setmetatable({}, {__newindex = last}); for i = 2, n do t = setmetatable({}, {__newindex = t}) end; return t end; for _, n in ipairs({2000, 2001}) do local s = setmetatable({x = 0}, {__newindex = error}); print(n, pcall(function() nc(n, s).x = 1 end), s.x) end",
+  "local function nc(n, last) local t = setmetatable({}, {__newindex = last}); for i = 2, n do t = setmetatable({}, {__newindex = t}) end; return t end; for _, n in ipairs({2000, 2001}) do local r; print(n, pcall(function() nc(n, function(_, k, v) r = v end).x = 7 end), r) end",
+]);
+
 sameAsLua("__call", [
   "local t = setmetatable({}, {__call = function(self, a, b) return a + b end}); print(t(1, 2))",
   "local t = setmetatable({}, {__call = function(...) return select('#', ...) end}); print(t(), t(1, 2))",

@@ -22,13 +22,15 @@ export function index(o: LuaValue, k: LuaValue): LuaValue {
  * __index handler (undefined: the result is nil), `loop` how many steps the chain took.
  */
 export function indexVia(h: LuaValue, o: LuaValue, k: LuaValue, loop: number): LuaValue {
+  // lvm.c luaV_finishget: each of its MAXTAGLOOP steps takes a handler and reads the next
+  // table raw; step `loop` here is its step loop - 1 (the first raw read was the caller's).
   for (; ; loop++) {
+    if (loop > MAXTAGLOOP) throw runtimeError("'__index' chain too long; possible loop");
     if (h === undefined) return undefined;
     if (typeof h === "function") {
       const r = h(o, k);
       return Array.isArray(r) ? r[0] : r;
     }
-    if (loop >= MAXTAGLOOP) throw runtimeError("'__index' chain too long; possible loop");
     o = h;
     if (o instanceof LuaTable) {
       const v = o.get(k);
@@ -58,15 +60,23 @@ export function setindex(o: LuaValue, k: LuaValue, v: LuaValue): void {
 }
 
 function setindexSlow(o: LuaValue, k: LuaValue, v: LuaValue): void {
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+  // lvm.c luaV_finishset: step `loop` here is its raw write that ends step loop - 1 (or the
+  // first try, for 0), then the handler of step `loop`; after the last step only the raw write.
+  for (let loop = 0; loop <= MAXTAGLOOP; loop++) {
     let h: LuaValue;
     if (o instanceof LuaTable) {
+      if (loop === MAXTAGLOOP) {
+        if (o.get(k) === undefined) break;
+        o.set(k, v);
+        return;
+      }
       const mt = o.metatable;
       if (mt === undefined || (h = mt.metaNewindex) === undefined || o.get(k) !== undefined) {
         o.set(k, v);
         return;
       }
     } else {
+      if (loop === MAXTAGLOOP) break;
       h = getMetatable(o)?.getStr("__newindex");
       if (h === undefined) throw runtimeError(`attempt to index a ${typeNameForError(o)} value`, loop === 0 ? 0 : -1);
     }

@@ -428,6 +428,7 @@ e(function() ws:Connect("http", "h", "/", 80) end)
 e(function() ws:Connect("ws", "h", "/") end)
 e(function() ws:Connect("ws", "h", "/", 70000) end)
 e(function() ws:Connect("ws", "a b", "/", 80) end)
+e(function() ws:Connect("ws", "user@h", "/", 80) end)
 e(function() ws:Connect("ws", "h", "/", 80, "bad proto") end)
 e(function() ws:Connect("ws", "h", "/", 80, nil, "x") end)
 e(function() ws:Connect("ws", "h", "/", 80, nil, {["Bad Name"] = "x"}) end)
@@ -451,18 +452,19 @@ print(tostring(ws), type(WebSocket:New()), _G.WebSocket == WebSocket)
         "wsargs.lua:4: bad argument #4 to 'Connect' (number expected, got no value)",
         "wsargs.lua:5: bad argument #4 to 'Connect' (port out of range)",
         "wsargs.lua:6: bad argument #2 to 'Connect' (invalid host 'a b')",
-        "wsargs.lua:7: bad argument #5 to 'Connect' (invalid subprotocol 'bad proto')",
-        "wsargs.lua:8: bad argument #6 to 'Connect' (table expected, got string)",
-        "wsargs.lua:9: bad argument #6 to 'Connect' (invalid header 'Bad Name')",
-        "wsargs.lua:10: bad argument #6 to 'Connect' (invalid header 'X')",
-        "wsargs.lua:11: bad argument #1 to 'Connect' (string expected, got no value)",
-        "wsargs.lua:12: WebSocket is not connected",
-        "wsargs.lua:13: bad argument #1 to 'Write' (string expected, got no value)",
-        "wsargs.lua:14: WebSocket is not connected",
-        "wsargs.lua:15: bad argument #1 to 'Write' (WebSocket expected, got string)",
-        "wsargs.lua:16: WebSocket has no member 'IsConnected'",
-        "wsargs.lua:17: WebSocket has no member 'EventHandler'",
-        "wsargs.lua:18: WebSocket has no member 'Open'",
+        "wsargs.lua:7: bad argument #2 to 'Connect' (invalid host 'user@h')",
+        "wsargs.lua:8: bad argument #5 to 'Connect' (invalid subprotocol 'bad proto')",
+        "wsargs.lua:9: bad argument #6 to 'Connect' (table expected, got string)",
+        "wsargs.lua:10: bad argument #6 to 'Connect' (invalid header 'Bad Name')",
+        "wsargs.lua:11: bad argument #6 to 'Connect' (invalid header 'X')",
+        "wsargs.lua:12: bad argument #1 to 'Connect' (string expected, got no value)",
+        "wsargs.lua:13: WebSocket is not connected",
+        "wsargs.lua:14: bad argument #1 to 'Write' (string expected, got no value)",
+        "wsargs.lua:15: WebSocket is not connected",
+        "wsargs.lua:16: bad argument #1 to 'Write' (WebSocket expected, got string)",
+        "wsargs.lua:17: WebSocket has no member 'IsConnected'",
+        "wsargs.lua:18: WebSocket has no member 'EventHandler'",
+        "wsargs.lua:19: WebSocket has no member 'Open'",
         "websocket\tuserdata\ttrue",
         "",
       ].join("\n"),

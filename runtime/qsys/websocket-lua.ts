@@ -6,6 +6,7 @@
 // Where it is silent (README "WebSocket"): Write and Ping raise when the socket is not
 // connected, as TcpSocket's Write does; Close raises no event; there is no reconnect.
 import { validateHeaderName, validateHeaderValue } from "node:http";
+import { isIPv6 } from "node:net";
 import { argError, checkInt, checkString, typeError } from "../lua/args.ts";
 import { NONE } from "../lua/call.ts";
 import { tostring } from "../lua/concat.ts";
@@ -26,8 +27,7 @@ function Connect(self: W, scheme: LuaValue, host: LuaValue, path: LuaValue, port
   checkGiven(arguments.length, 5, "Connect", "number");
   const s = checkString(scheme, 2, "Connect").toLowerCase();
   if (s !== "ws" && s !== "wss") throw argError(2, "Connect", `scheme must be "ws" or "wss", got "${tostring(scheme)}"`);
-  const h = checkString(host, 3, "Connect");
-  if (!/^[^\s/?#@\\]+$/.test(h)) throw argError(3, "Connect", `invalid host '${h}'`);
+  const h = hostName(checkString(host, 3, "Connect"));
   const p = checkInt(port, 5, "Connect");
   if (p < 0 || p > 65535) throw argError(5, "Connect", "port out of range");
   const [targetHost, targetPort] = mapConnectTarget(h, p);
@@ -43,6 +43,13 @@ function Connect(self: W, scheme: LuaValue, host: LuaValue, path: LuaValue, port
   };
   self.connect(spec);
   return NONE;
+}
+
+/** A host name or IPv4 address, or an IPv6 address with or without brackets (returned without). */
+function hostName(text: string): string {
+  const bare = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+  if (isIPv6(bare) || /^[A-Za-z0-9._-]+$/.test(bare)) return bare;
+  throw argError(3, "Connect", `invalid host '${text}'`);
 }
 
 /** The path as sent: a leading "/" added if missing; bytes a URL cannot carry as they are percent-encoded. */

@@ -17,6 +17,15 @@ const root = [resolve(here, ".."), resolve(here, "../..")].find((r) => basename(
 export const RUNTIME_ENTRY = join(root, "runtime", "index.ts");
 /** The compiler as `load` uses it at run time (only in programs that use load). */
 const LOAD_COMPILER = join(root, "compiler", "load-chunk.ts");
+/** The WebSocket protocol client, the `ws` package (only in programs that name WebSocket). */
+const WEBSOCKET_CLIENT = join(root, "runtime", "qsys", "websocket-client.ts");
+/**
+ * ws is CommonJS and requires Node's modules (events, https...), which an ESM bundle can only
+ * do through a real `require`. Its optional native helpers are never bundled: ws tries them
+ * inside try/catch and works without them.
+ */
+const REQUIRE_BANNER = `import { createRequire as __qsys2tsCreateRequire } from "node:module"; const require = __qsys2tsCreateRequire(import.meta.url);`;
+const OPTIONAL_NATIVE = ["bufferutil", "utf-8-validate"];
 
 export const DEBUG_GLOBAL = "__QSYS2TS_DEBUG__";
 
@@ -58,7 +67,11 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
   const design = designEntry(chunks[0].compiled, luaPath, chunkName, "./" + main.tsPath, usesDesign);
   const usesLoad = chunks.some((c) => c.compiled.usesLoad);
   const usesTraceback = chunks.some((c) => c.compiled.usesTraceback);
+  // The word anywhere in a chunk's text (also in strings given to load or indexing _G): the
+  // program may reach WebSocket, so it carries the client.
+  const usesWebSocket = chunks.some((c) => c.chunk.source.includes("WebSocket"));
   const entry = [
+    ...(usesWebSocket ? [`import ${JSON.stringify(WEBSOCKET_CLIENT)};`] : []),
     design.importChunk,
     `import { ${["registerChunk", "runMain", ...(usesTraceback ? ["keepStacksForHandlers"] : []), ...design.runtimeImports].join(", ")} } from "qsys2ts/runtime";`,
     ...(usesTraceback ? ["keepStacksForHandlers();"] : []),
@@ -78,6 +91,7 @@ export async function bundleLua(luaSource: string, luaPath: string, chunkName = 
     sourcemap: "external",
     outfile: join(dir, "__bundle__.mjs"),
     alias: { "qsys2ts/runtime": RUNTIME_ENTRY },
+    ...(usesWebSocket ? { banner: { js: REQUIRE_BANNER }, external: OPTIONAL_NATIVE } : {}),
     plugins: [
       {
         name: "qsys2ts-chunk",

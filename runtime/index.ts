@@ -28,4 +28,4 @@ export {
 } from "./lua/coroutine-ops.ts";
 export { TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient } from "./qsys/index.ts";
 export { Controls, Properties, Component, NamedControl, designService } from "./qsys/index.ts";
-export { SerialPorts, UdpSocket } from "./qsys/index.ts";
+export { SerialPorts, UdpSocket, WebSocket } from "./qsys/index.ts";

@@ -356,7 +356,8 @@ describe("qsys2ts design", () => {
     const r = spawnSync(process.execPath, [bin, "design", file, "-o", "-"], { cwd: dir, encoding: "utf8", timeout: 60000 });
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout);
-    expect(d.controls.Preset).toMatchObject({ type: "trigger", count: 6 });
+    // the count is the largest index used: the loop's limit (8), not the literal [6]
+    expect(d.controls.Preset).toMatchObject({ type: "trigger", count: 8 });
     expect(d.controls.Volume).toMatchObject({ type: "knob", unit: "Percent", min: 0, max: 100 });
     expect(d.components["Zone 1"].controls.gain).toMatchObject({ type: "knob", unit: "dB" });
     expect(d.components["Zone 1"].controls.mute.type).toBe("toggle");

@@ -5,8 +5,9 @@
 // this into a draft design file (draft.ts).
 //
 // The scan follows values through simple aliases — `local g = Controls.Gain`, loop variables of
-// `ipairs(Controls.X)`, and the parameter of a handler assigned to `.EventHandler` — by name,
-// without scoping: a draft for a person to check, not an analysis anything relies on.
+// `ipairs(Controls.X)`, and the parameter of a handler assigned to `.EventHandler` — and the
+// limits of numeric for loops, by name, without scoping: a draft for a person to check, not an
+// analysis anything relies on.
 import type { Chunk, L } from "../parse.ts";
 
 export type Hint = "value" | "string" | "boolean" | "position" | "choices" | "trigger" | "handler" | "ramp" | "metadata";
@@ -90,6 +91,8 @@ function stringValue(e: L.Expression | undefined): string | undefined {
 export function scanDesign(chunk: Chunk): Scan {
   const scan: Scan = { plugin: false, controls: new Map(), components: new Map(), named: new Map(), properties: new Map() };
   const aliases = new Map<string, Ref>();
+  /** Numeric for variables with literal bounds: `Controls.X[i]` inside `for i = 1, 8` counts 8. */
+  const loopLimits = new Map<string, number>();
 
   const numberOf = (e: L.Expression | undefined): number | undefined => {
     if (!e) return undefined;
@@ -122,7 +125,7 @@ export function scanDesign(chunk: Chunk): Scan {
         if (base?.kind === "component") return key === undefined ? undefined : { kind: "control", u: usageIn(base.comp, key) };
         if (base?.kind === "control") {
           base.u.array = true;
-          const i = numberOf(e.index);
+          const i = numberOf(e.index) ?? (e.index.type === "Identifier" ? loopLimits.get(e.index.name) : undefined);
           if (i !== undefined && Number.isInteger(i)) base.u.maxIndex = Math.max(base.u.maxIndex, i);
           return base;
         }
@@ -269,6 +272,14 @@ export function scanDesign(chunk: Chunk): Scan {
         noteFor(node);
         node.body.forEach(visit);
         return;
+      case "ForNumericStatement": {
+        const from = numberOf(node.start);
+        const to = numberOf(node.end);
+        const step = node.step ? numberOf(node.step) : 1;
+        const limit = from === undefined || to === undefined || step === undefined ? undefined : step > 0 ? to : from;
+        if (limit !== undefined && limit >= 1) loopLimits.set(node.variable.name, limit);
+        break;
+      }
       case "FunctionDeclaration":
         noteFunction(node);
         break;

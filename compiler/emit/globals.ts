@@ -19,7 +19,7 @@ export const LIBRARIES: Record<string, string[]> = {
 };
 
 /** Q-SYS globals the runtime implements (runtime/qsys). */
-export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Controls", "Component", "NamedControl", "Properties", "Notifications", "System", "Crypto", "HttpClient", "UdpSocket", "SerialPorts"];
+export const QSYS_GLOBALS = ["TcpSocket", "TcpSocketServer", "Timer", "Controls", "Component", "NamedControl", "Properties", "Notifications", "System", "Crypto", "HttpClient", "UdpSocket", "SerialPorts", "WebSocket"];
 
 /** Globals a plugin defines for Designer (qsys-api.md §0): the runtime reads them after its first run. */
 export const PLUGIN_GLOBALS = [

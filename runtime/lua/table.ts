@@ -267,6 +267,30 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
     const inHash = total - inArray;
     this.nodeUsed = inHash;
     this.nodeCap = inHash === 0 ? 0 : ceilPow2(inHash);
+    if (arr.length > this.asize && this.holes > 0) this.spill();
+  }
+
+  /**
+   * Lua's array part shrank below arr, which has holes: move arr's keys past it into the Map,
+   * as Lua moves them to its hash part. Without this, integer keys deleted from the front
+   * (a queue, or pending requests by increasing id) would leave arr growing without bound.
+   * arr keeps 1..keep, where keep + 1 is absent (the Map never holds arr.length + 1).
+   */
+  private spill(): void {
+    const arr = this.arr;
+    let keep = Math.min(this.asize, arr.length);
+    while (keep > 0 && (arr[keep] !== undefined || arr[keep - 1] === undefined)) keep--;
+    for (let k = keep + 1; k <= arr.length; k++) {
+      const v = arr[k - 1];
+      if (v !== undefined) {
+        super.set(k, v);
+        this.hashInts++;
+      }
+    }
+    arr.length = keep;
+    let holes = 0;
+    for (let i = 0; i < keep; i++) if (arr[i] === undefined) holes++;
+    this.holes = holes;
   }
 
   /** lua_createtable's sizes: an array part of narr and a hash part for nrec keys. */

@@ -82,6 +82,28 @@ export function protectedCall(f: LuaValue, n: number, a: LuaValue, b?: LuaValue,
   }
 }
 
+/**
+ * One event of a socket-like object (TcpSocket, SerialPorts) in a turn of its own: the
+ * per-event callback first, then EventHandler with the event's name (qsys-api.md section 7,
+ * decision 2); Error events also pass the error text.
+ */
+export function raiseObjectEvent(self: LuaValue, callback: LuaValue, eventHandler: LuaValue, name: string, err: string | undefined, isError: boolean): void {
+  if (callback === undefined && eventHandler === undefined) return;
+  beginTurn();
+  try {
+    if (callback !== undefined) {
+      if (isError) protectedCall(callback, 2, self, err);
+      else protectedCall(callback, 1, self);
+    }
+    if (eventHandler !== undefined) {
+      if (isError) protectedCall(eventHandler, 3, self, name, err);
+      else protectedCall(eventHandler, 2, self, name);
+    }
+  } finally {
+    endTurn();
+  }
+}
+
 /** One whole turn: run a handler from the event loop with the given arguments. */
 export function runHandler(f: LuaValue, ...args: LuaValue[]): void {
   if (stopped) return;

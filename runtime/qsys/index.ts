@@ -16,6 +16,9 @@ import { UdpSocket } from "./udp-socket-lua.ts";
 import { SerialPorts } from "./serial-ports-lua.ts";
 registerGlobals({ TcpSocket, TcpSocketServer, Timer, Notifications, System, Crypto, HttpClient, Component, NamedControl, UdpSocket, SerialPorts });
 export { UdpSocket };
+// WebSocket is entered in the global table by websocket-client.ts, with the ws package.
+export { WebSocket } from "./websocket-lua.ts";
+export { WebSocketObject } from "./websocket.ts";
 export { UdpSocketObject, localPort, MAX_DATAGRAM } from "./udp-socket.ts";
 export { SerialPorts, loadSerialPorts } from "./serial-ports-lua.ts";
 export { SerialPortObject } from "./serial-port.ts";

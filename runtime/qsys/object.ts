@@ -36,7 +36,7 @@ export function unknownMember(owner: string, k: LuaValue): Error {
 export function classMetatable<T>(
   name: string,
   isSelf: (o: unknown) => o is T,
-  methods: Record<string, (self: T, a?: any, b?: any, c?: any) => LuaValue>,
+  methods: Record<string, (self: T, a?: any, b?: any, c?: any, ...more: any[]) => LuaValue>,
   props: Record<string, Getter<T>>,
   setters: Record<string, Setter<T>>,
 ): LuaTable {
@@ -46,7 +46,8 @@ export function classMetatable<T>(
     const checked = function (self: LuaValue, a?: LuaValue, b?: LuaValue, c?: LuaValue): LuaValue {
       if (!isSelf(self)) throw typeError(self, 1, k, name, arguments.length === 0);
       const n = arguments.length;
-      return n >= 4 ? f(self, a, b, c) : n === 3 ? f(self, a, b) : n === 2 ? f(self, a) : f(self);
+      if (n > 4) return (f as (...args: LuaValue[]) => LuaValue).apply(undefined, arguments as unknown as LuaValue[]);
+      return n === 4 ? f(self, a, b, c) : n === 3 ? f(self, a, b) : n === 2 ? f(self, a) : f(self);
     };
     getters.set(k, () => checked);
   }

@@ -96,12 +96,7 @@ function currentConnectMap(): ConnectMap {
 /** The host and port Connect (or a UDP Send) really uses for the ones the script gave. */
 export function mapConnectTarget(host: string, p: number): [string, number] {
   const map = currentConnectMap();
-  if (map.byHostPort.size > 0) {
-    const hp = map.byHostPort.get(`${host}:${p}`);
-    if (hp !== undefined) return hp;
-  }
-  const to = map.byPort.get(p);
-  return to === undefined ? [host, p] : [host, to];
+  return lookup(map.byHostPort, map.byPort, host, p);
 }
 
 /**
@@ -111,10 +106,15 @@ export function mapConnectTarget(host: string, p: number): [string, number] {
  */
 export function unmapConnectSource(host: string, p: number): [string, number] {
   const map = currentConnectMap();
-  if (map.fromHostPort.size > 0) {
-    const hp = map.fromHostPort.get(`${host}:${p}`);
+  return lookup(map.fromHostPort, map.fromPort, host, p);
+}
+
+/** A `HOST:PORT` entry wins over a port-only one; unlisted targets stay as they are. */
+function lookup(byHostPort: Map<string, [string, number]>, byPort: Map<number, number>, host: string, p: number): [string, number] {
+  if (byHostPort.size > 0) {
+    const hp = byHostPort.get(`${host}:${p}`);
     if (hp !== undefined) return hp;
   }
-  const from = map.fromPort.get(p);
-  return from === undefined ? [host, p] : [host, from];
+  const to = byPort.get(p);
+  return to === undefined ? [host, p] : [host, to];
 }

@@ -17,7 +17,7 @@ import type net from "node:net";
 import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
 import { RecvBuffer } from "./buffer.ts";
-import { beginTurn, deliver, endTurn, eventsStopped, inTurn, markDirty, protectedCall, type Corked } from "./events.ts";
+import { deliver, eventsStopped, inTurn, markDirty, raiseObjectEvent, type Corked } from "./events.ts";
 import { connectTcp, openDevice, systemText, type LineSettings } from "./serial-link.ts";
 import { targetText, type SerialTarget } from "./serial-map.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
@@ -230,21 +230,6 @@ export class SerialPortObject extends LuaUserdata implements Corked {
       deliver(() => this.emit(kind, err));
       return;
     }
-    const cb = this.callbacks[kind];
-    const eh = this.eventHandler;
-    if (cb === undefined && eh === undefined) return;
-    beginTurn();
-    try {
-      if (cb !== undefined) {
-        if (kind === ERROR) protectedCall(cb, 2, this, err);
-        else protectedCall(cb, 1, this);
-      }
-      if (eh !== undefined) {
-        if (kind === ERROR) protectedCall(eh, 3, this, EVENT_NAMES[kind], err);
-        else protectedCall(eh, 2, this, EVENT_NAMES[kind]);
-      }
-    } finally {
-      endTurn();
-    }
+    raiseObjectEvent(this, this.callbacks[kind], this.eventHandler, EVENT_NAMES[kind], err, kind === ERROR);
   }
 }

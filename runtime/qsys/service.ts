@@ -2,9 +2,10 @@
 //
 // The process stays up while a listener, a socket, a reconnect wait or a running timer
 // exists: those are ref'd Node handles, so Node's own rule gives this for free. On a
-// signal, listeners close, every socket flushes what was written and closes, stdout is
-// flushed, and the process exits 0. Signal handlers are installed when the first listener
-// or socket appears or a timer starts (a script that only prints keeps lua.c's default).
+// signal, listeners close, every socket flushes what was written and closes (a WebSocket
+// after its closing handshake), stdout is flushed, and the process exits 0. Signal handlers
+// are installed when the first listener or socket appears or a timer starts (a script that
+// only prints keeps lua.c's default).
 import type { Socket as Datagram } from "node:dgram";
 import type { Server, Socket } from "node:net";
 import { flushStdout } from "../lua/output.ts";
@@ -14,6 +15,7 @@ import { stopEvents } from "./events.ts";
 const servers = new Set<Server>();
 const sockets = new Set<Socket>();
 const datagrams = new Set<Datagram>();
+const closables = new Set<Closable>();
 let installed = false;
 let stopping = false;
 
@@ -47,6 +49,23 @@ export function untrackDatagram(s: Datagram): void {
   datagrams.delete(s);
 }
 
+/** A connection that says goodbye in its own protocol (a WebSocket's closing handshake). */
+export interface Closable {
+  /** Start closing; resolves once closed. */
+  close(): Promise<void>;
+  /** Close at once (the drain wait is over). */
+  destroy(): void;
+}
+
+export function trackClosable(c: Closable): void {
+  closables.add(c);
+  if (!installed) installSignalHandlers();
+}
+
+export function untrackClosable(c: Closable): void {
+  closables.delete(c);
+}
+
 /** True once shutdown began: no reconnects, no new work. */
 export function isStopping(): boolean {
   return stopping;
@@ -72,6 +91,7 @@ export async function shutdown(): Promise<void> {
   for (const d of datagrams) d.close();
   datagrams.clear();
   const closing: Promise<void>[] = [];
+  for (const c of closables) closing.push(c.close());
   for (const s of sockets) {
     closing.push(new Promise((resolve) => s.once("close", () => resolve())));
     if (s.writable) {
@@ -85,6 +105,7 @@ export async function shutdown(): Promise<void> {
     await Promise.race([Promise.all(closing), timeout]);
     clearTimeout(timer);
     for (const s of sockets) s.destroy();
+    for (const c of closables) c.destroy();
   }
   flushStdout();
 }

@@ -14,7 +14,7 @@ import tls from "node:tls";
 import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
 import { RecvBuffer } from "./buffer.ts";
-import { beginTurn, deliver, endTurn, eventsStopped, inTurn, markDirty, protectedCall, type Corked } from "./events.ts";
+import { deliver, eventsStopped, inTurn, markDirty, raiseObjectEvent, type Corked } from "./events.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
 import { connectErrorText, errorText, ipv4Text } from "./tcp-errors.ts";
 
@@ -295,21 +295,7 @@ export class TcpSocketObject extends LuaUserdata implements Corked {
       default:
         cb = this.onTimeout;
     }
-    const eh = this.eventHandler;
-    if (cb === undefined && eh === undefined) return;
-    beginTurn();
-    try {
-      if (cb !== undefined) {
-        if (kind === ERROR) protectedCall(cb, 2, this, err);
-        else protectedCall(cb, 1, this);
-      }
-      if (eh !== undefined) {
-        if (kind === ERROR) protectedCall(eh, 3, this, EVENT_NAMES[kind], err);
-        else protectedCall(eh, 2, this, EVENT_NAMES[kind]);
-      }
-    } finally {
-      endTurn();
-    }
+    raiseObjectEvent(this, cb, this.eventHandler, EVENT_NAMES[kind], err, kind === ERROR);
   }
 }
 

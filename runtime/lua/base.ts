@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { callMessageHandler, cError, handlingOverflow, isStackOverflow, namedBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
+import { callMessageHandler, cError, handlingOverflow, isStackOverflow, namedCallBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -203,13 +203,13 @@ export function errorAt(message: LuaValue, where: string): never {
   throw positionedError(message, where, errorAt);
 }
 
-const pcallBoundary = namedBoundary("pcall");
-const xpcallBoundary = namedBoundary("xpcall");
+const pcallBoundary = namedCallBoundary("pcall", call);
+const xpcallBoundary = namedCallBoundary("xpcall", call);
 
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   try {
-    const r = protectedCall(() => pcallBoundary(() => call(f, ...args)));
+    const r = protectedCall(pcallBoundary, f, args);
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {
@@ -224,7 +224,7 @@ export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): Lua
   if (typeof handler !== "function") throw typeError(handler, 2, "xpcall", "function", arguments.length < 2);
   try {
     // errors raised inside keep their stack: the handler may show it (debug.traceback)
-    const r = tracedCall(() => xpcallBoundary(() => call(f, ...args)));
+    const r = tracedCall(xpcallBoundary, f, args);
     if (Array.isArray(r)) return [true, ...r];
     return [true, r];
   } catch (e) {

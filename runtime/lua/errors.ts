@@ -9,7 +9,13 @@
 // is there to catch it.
 import type { LuaValue } from "./value.ts";
 
-export class LuaError extends Error {
+/**
+ * A Lua error. It is an Error to the rest of the program (instanceof, message) but is built
+ * as a plain object: constructing a real Error costs about half a microsecond even without
+ * a stack, and Lua code that uses error/pcall as control flow raises many.
+ */
+export interface LuaError extends Error {}
+export class LuaError {
   value: LuaValue;
   /** The JS call sites where the error was raised: its Lua traceback, formatted when needed. */
   sites: NodeJS.CallSite[] | undefined = undefined;
@@ -17,14 +23,24 @@ export class LuaError extends Error {
   cFunction: string | undefined = undefined;
   private tracebackText: string | undefined;
   constructor(value: LuaValue, traceback?: string) {
-    // the JS stack of a Lua error is never shown: do not pay for capturing it
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(typeof value === "string" ? value : "(error object is not a string)");
-    Error.stackTraceLimit = limit;
     this.value = value;
     this.tracebackText = traceback;
   }
+
+  get message(): string {
+    return typeof this.value === "string" ? this.value : "(error object is not a string)";
+  }
+
+  /** The JS stack of a Lua error is never shown: only the line a real Error would start with. */
+  get stack(): string {
+    return this.jsStack ?? `Error: ${this.message}`;
+  }
+
+  /** Tools (test runners) may rewrite an error's stack. */
+  set stack(text: string) {
+    this.jsStack = text;
+  }
+  private jsStack: string | undefined = undefined;
 
   /** Lua traceback text ("stack traceback:\n\t..."), printed for uncaught errors. */
   get luaTraceback(): string | undefined {
@@ -36,6 +52,7 @@ export class LuaError extends Error {
     this.tracebackText = text;
   }
 }
+Object.setPrototypeOf(LuaError.prototype, Error.prototype);
 
 /** Debug info a bundle registers: positions and operand names of one compiled chunk. */
 export interface ChunkInfo {
@@ -139,11 +156,14 @@ export function protectedDepth(): number {
   return protectedCalls;
 }
 
-/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
-export function protectedCall<T>(body: () => T): T {
+/** A C function's call of a Lua function: `boundary(f, args)` (see namedCallBoundary). */
+export type CallBoundary = (f: LuaValue, args: LuaValue[]) => LuaValue;
+
+/** Run a protected call (pcall): errors raised inside skip their traceback. */
+export function protectedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
   protectedCalls++;
   try {
-    return body();
+    return boundary(f, args);
   } finally {
     protectedCalls--;
   }
@@ -162,12 +182,12 @@ export function keepStacksForHandlers(): void {
  * their stack for the message handler (capturing it costs ~25 µs per error); otherwise this
  * is a protected call like pcall's.
  */
-export function tracedCall<T>(body: () => T): T {
-  if (!handlersSeeStacks) return protectedCall(body);
+export function tracedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
+  if (!handlersSeeStacks) return protectedCall(boundary, f, args);
   const outer = protectedCalls;
   protectedCalls = 0;
   try {
-    return body();
+    return boundary(f, args);
   } finally {
     protectedCalls = outer;
   }
@@ -219,6 +239,15 @@ export function namedBoundary(name: string): <T>(body: () => T) => T {
     namedBoundaries.set(name, b);
   }
   return b;
+}
+
+/**
+ * A named boundary that calls `call(f, ...args)` itself: pcall and xpcall use it so that a
+ * protected call allocates no closures.
+ */
+export function namedCallBoundary(name: string, call: (f: LuaValue, ...args: LuaValue[]) => LuaValue): CallBoundary {
+  const key = `${BOUNDARY} ${name}`;
+  return { [key]: (f: LuaValue, args: LuaValue[]): LuaValue => call(f, ...args) }[key];
 }
 
 /** The same boundary for a library function calling a Lua function with arguments (gsub's replacement). */

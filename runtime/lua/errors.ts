@@ -159,13 +159,35 @@ export function protectedDepth(): number {
 /** A C function's call of a Lua function: `boundary(f, args)` (see namedCallBoundary). */
 export type CallBoundary = (f: LuaValue, args: LuaValue[]) => LuaValue;
 
+/**
+ * The innermost protected call is a pcall: an error raised inside is only a value, its stack
+ * is never looked at (an xpcall's message handler may look at it, see debug.ts).
+ */
+let pcallCatches = false;
+
 /** Run a protected call (pcall): errors raised inside skip their traceback. */
 export function protectedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
+  const outer = pcallCatches;
   protectedCalls++;
+  pcallCatches = true;
   try {
     return boundary(f, args);
   } finally {
     protectedCalls--;
+    pcallCatches = outer;
+  }
+}
+
+/** xpcall's protected call where handlers do not see stacks: like pcall's, but the handler gets the error. */
+function handledCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
+  const outer = pcallCatches;
+  protectedCalls++;
+  pcallCatches = false;
+  try {
+    return boundary(f, args);
+  } finally {
+    protectedCalls--;
+    pcallCatches = outer;
   }
 }
 
@@ -183,34 +205,66 @@ export function keepStacksForHandlers(): void {
  * is a protected call like pcall's.
  */
 export function tracedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
-  if (!handlersSeeStacks) return protectedCall(boundary, f, args);
+  if (!handlersSeeStacks) return handledCall(boundary, f, args);
   const outer = protectedCalls;
+  const outerCatches = pcallCatches;
   protectedCalls = 0;
+  pcallCatches = false;
   try {
     return boundary(f, args);
   } finally {
     protectedCalls = outer;
+    pcallCatches = outerCatches;
   }
 }
 
+const NO_SITES: NodeJS.CallSite[] = [];
+
+/**
+ * Run a coroutine's step: inside it, an xpcall (coroutine.ts xpcallCo) may catch an error
+ * for its handler, so errors keep their stack as under an xpcall.
+ */
+export function keepingStacks<T>(body: () => T): T {
+  const outer = pcallCatches;
+  pcallCatches = false;
+  try {
+    return body();
+  } finally {
+    pcallCatches = outer;
+  }
+}
+
+/** The call sites an error keeps, and the position of the level its message names. */
+interface Capture {
+  sites: NodeJS.CallSite[];
+  /** Lua level `level`'s position: undefined for level 0, a C function, or a level the stack does not reach. */
+  at: LuaPosition | undefined;
+}
+
+const NOTHING_CAPTURED: Capture = { sites: NO_SITES, at: undefined };
+
 /**
  * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
- * or the whole stack when no pcall will catch the error (its traceback is printed).
+ * or the whole stack when no pcall will catch the error (its traceback is printed). One
+ * walk over the sites finds the level's position too.
  */
-function errorSites(level: number, from: Function): NodeJS.CallSite[] {
-  if (registered === 0) return [];
-  if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
+function errorCapture(level: number, from: Function): Capture {
+  if (registered === 0) return NOTHING_CAPTURED;
+  if (protectedCalls === 0) {
+    const all = callSites(TRACE_FRAMES, from);
+    return { sites: all, at: level > 0 ? levelAt(all, level) ?? undefined : undefined };
+  }
+  if (level === 0) {
+    // no position to find, and the pcall that catches the error drops its stack
+    if (pcallCatches) return NOTHING_CAPTURED;
+    return { sites: callSites(3, from), at: undefined };
+  }
   const few = level + 3;
   const sites = callSites(few, from);
-  if (sites.length < few) return sites;
-  let found = 0;
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
-    if ((pos && !tailCalling(sites, i, pos)) || isBoundary(site)) found++;
-    if (found >= level) return sites;
-  }
-  return callSites(level + 64, from);
+  const at = levelAt(sites, level);
+  if (at !== null || sites.length < few) return { sites, at: at ?? undefined };
+  const more = callSites(level + 64, from);
+  return { sites: more, at: levelAt(more, level) ?? undefined };
 }
 
 /**
@@ -334,11 +388,15 @@ export const HANDLER_BOUNDARY = "errorHandlerBoundary";
 /** Call an xpcall message handler for `err`. */
 export function callMessageHandler<T>(err: LuaError, body: () => T): T {
   const outer = handledError;
+  const outerCatches = pcallCatches;
   handledError = err;
+  // the handler's own errors are handled by it again (see base.ts xpcall): they keep their stack
+  pcallCatches = false;
   try {
     return errorHandlerBoundary(body);
   } finally {
     handledError = outer;
+    pcallCatches = outerCatches;
   }
 }
 
@@ -378,11 +436,8 @@ export function positionedError(value: LuaValue, where: string, from: Function):
  */
 export function raisedError(value: LuaValue, level: number, cFunction: string, from: Function): LuaError {
   const positioned = typeof value === "string" && level > 0;
-  const sites = errorSites(positioned ? level : 0, from);
-  if (positioned) {
-    const p = levelAt(sites, level);
-    if (p) value = `${p.chunk}:${p.line}: ${value}`;
-  }
+  const { sites, at } = errorCapture(positioned ? level : 0, from);
+  if (at) value = `${at.chunk}:${at.line}: ${value}`;
   const err = new LuaError(value);
   err.sites = sites;
   err.cFunction = cFunction;
@@ -405,8 +460,7 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
  * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
  */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const sites = errorSites(1, runtimeError);
-  const p = firstLevel(sites);
+  const { sites, at: p } = errorCapture(1, runtimeError);
   const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
   const info = desc ? ` (${desc})` : "";
   message = message.includes("%v") ? message.replace("%v", info) : message + info;
@@ -416,7 +470,7 @@ export function runtimeError(message: string, operand = -1): LuaError {
 /** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
 export function cError(message: string): LuaError {
   const err = new LuaError(message);
-  err.sites = errorSites(0, cError);
+  err.sites = errorCapture(0, cError).sites;
   return err;
 }
 
@@ -426,8 +480,7 @@ export function cError(message: string): LuaError {
  * self, so its arguments are numbered from the first explicit one.
  */
 export function argumentError(n: number, fname: string, msg: string): LuaError {
-  const sites = errorSites(1, argumentError);
-  const p = firstLevel(sites);
+  const { sites, at: p } = errorCapture(1, argumentError);
   const name = p && operandName(p, 0);
   const cFunction = fname;
   if (name === "for iterator") fname = name;
@@ -445,13 +498,11 @@ export function argumentError(n: number, fname: string, msg: string): LuaError {
   return positioned(`bad argument #${n} to '${fname}' (${msg})`, p, sites, cFunction);
 }
 
-/** The innermost level's position: undefined when a C function stands there. */
-function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
-  return levelAt(sites, 1);
-}
-
-/** The position of Lua level `level` (1 = innermost): undefined for a C function. */
-function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
+/**
+ * The position of Lua level `level` (1 = innermost) in captured sites: undefined for a C
+ * function, null when the sites end before that level.
+ */
+function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined | null {
   let n = 0;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
@@ -460,7 +511,7 @@ function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefin
     const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
-  return undefined;
+  return null;
 }
 
 function operandName(p: LuaPosition, operand: number): string | undefined {

@@ -165,30 +165,23 @@ export type CallBoundary = (f: LuaValue, args: LuaValue[]) => LuaValue;
  */
 let pcallCatches = false;
 
-/** Run a protected call (pcall): errors raised inside skip their traceback. */
-export function protectedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
-  const outer = pcallCatches;
-  protectedCalls++;
-  pcallCatches = true;
-  try {
-    return boundary(f, args);
-  } finally {
-    protectedCalls--;
-    pcallCatches = outer;
-  }
+/** A protected call's result when it caught an exception: takeCaught() gives the exception. */
+export const CAUGHT: unique symbol = Symbol("qsys2ts.caught");
+let caught: unknown = undefined;
+
+/** The exception the last protected call caught (see CAUGHT). */
+export function takeCaught(): unknown {
+  const e = caught;
+  caught = undefined;
+  return e;
 }
 
-/** xpcall's protected call where handlers do not see stacks: like pcall's, but the handler gets the error. */
-function handledCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
-  const outer = pcallCatches;
-  protectedCalls++;
-  pcallCatches = false;
-  try {
-    return boundary(f, args);
-  } finally {
-    protectedCalls--;
-    pcallCatches = outer;
-  }
+/**
+ * Run a protected call (pcall): errors raised inside skip their traceback. It catches
+ * instead of cleaning up in a `finally`, which would throw the error a second time.
+ */
+export function protectedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue | typeof CAUGHT {
+  return guarded(boundary, f, args, protectedCalls + 1, true);
 }
 
 /** The program names debug.traceback: xpcall's message handlers may show an error's stack. */
@@ -202,20 +195,30 @@ export function keepStacksForHandlers(): void {
 /**
  * Run xpcall's call. Where the program names debug.traceback, errors raised inside keep
  * their stack for the message handler (capturing it costs ~25 µs per error); otherwise this
- * is a protected call like pcall's.
+ * is a protected call like pcall's, but its errors reach the handler.
  */
-export function tracedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue {
-  if (!handlersSeeStacks) return handledCall(boundary, f, args);
-  const outer = protectedCalls;
+export function tracedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue | typeof CAUGHT {
+  return guarded(boundary, f, args, handlersSeeStacks ? 0 : protectedCalls + 1, false);
+}
+
+/** Call `boundary(f, args)` with the protected-call state given, restored after. */
+function guarded(boundary: CallBoundary, f: LuaValue, args: LuaValue[], calls: number, catches: boolean): LuaValue | typeof CAUGHT {
+  const outerCalls = protectedCalls;
   const outerCatches = pcallCatches;
-  protectedCalls = 0;
-  pcallCatches = false;
+  protectedCalls = calls;
+  pcallCatches = catches;
+  let r: LuaValue;
   try {
-    return boundary(f, args);
-  } finally {
-    protectedCalls = outer;
+    r = boundary(f, args);
+  } catch (e) {
+    protectedCalls = outerCalls;
     pcallCatches = outerCatches;
+    caught = e;
+    return CAUGHT;
   }
+  protectedCalls = outerCalls;
+  pcallCatches = outerCatches;
+  return r;
 }
 
 const NO_SITES: NodeJS.CallSite[] = [];

@@ -250,8 +250,15 @@ const NOTHING_CAPTURED: Capture = { sites: NO_SITES, at: undefined };
  * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
  * or the whole stack when no pcall will catch the error (its traceback is printed). One
  * walk over the sites finds the level's position too.
+ *
+ * `depth` is how many runtime frames usually stand between `from` and the Lua code that
+ * raised the error (0 for error(), 2 for an index helper). V8 pays for every frame it
+ * describes, most for the frame of a big optimised function (a main chunk's loop), so the
+ * first capture asks for just as many frames as the level should need, and only a miss
+ * (deeper runtime frames, tail calls) asks for more. The sites of an error a pcall catches
+ * are dropped, so how far they reach changes nothing but the time spent.
  */
-function errorCapture(level: number, from: Function): Capture {
+function errorCapture(level: number, from: Function, depth: number): Capture {
   if (registered === 0) return NOTHING_CAPTURED;
   if (protectedCalls === 0) {
     const all = callSites(TRACE_FRAMES, from);
@@ -262,12 +269,25 @@ function errorCapture(level: number, from: Function): Capture {
     if (pcallCatches) return NOTHING_CAPTURED;
     return { sites: callSites(3, from), at: undefined };
   }
-  const few = level + 3;
-  const sites = callSites(few, from);
-  const at = levelAt(sites, level);
-  if (at !== null || sites.length < few) return { sites, at: at ?? undefined };
+  // under an xpcall its handler may look at the sites (debug.getinfo): they reach as far as ever
+  if (pcallCatches) {
+    const first = sitesReaching(level, level + depth, from);
+    if (first !== undefined) return first;
+    const second = sitesReaching(level, level + depth + 3, from);
+    if (second !== undefined) return second;
+  } else {
+    const first = sitesReaching(level, level + 3, from);
+    if (first !== undefined) return first;
+  }
   const more = callSites(level + 64, from);
   return { sites: more, at: levelAt(more, level) ?? undefined };
+}
+
+/** `limit` sites, when they reach Lua level `level` or are the whole stack. */
+function sitesReaching(level: number, limit: number, from: Function): Capture | undefined {
+  const sites = callSites(limit, from);
+  const at = levelAt(sites, level);
+  return at !== null || sites.length < limit ? { sites, at: at ?? undefined } : undefined;
 }
 
 /**
@@ -439,7 +459,7 @@ export function positionedError(value: LuaValue, where: string, from: Function):
  */
 export function raisedError(value: LuaValue, level: number, cFunction: string, from: Function): LuaError {
   const positioned = typeof value === "string" && level > 0;
-  const { sites, at } = errorCapture(positioned ? level : 0, from);
+  const { sites, at } = errorCapture(positioned ? level : 0, from, 0);
   if (at) value = `${at.chunk}:${at.line}: ${value}`;
   const err = new LuaError(value);
   err.sites = sites;
@@ -463,7 +483,7 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
  * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
  */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const { sites, at: p } = errorCapture(1, runtimeError);
+  const { sites, at: p } = errorCapture(1, runtimeError, 2);
   const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
   const info = desc ? ` (${desc})` : "";
   message = message.includes("%v") ? message.replace("%v", info) : message + info;
@@ -473,7 +493,7 @@ export function runtimeError(message: string, operand = -1): LuaError {
 /** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
 export function cError(message: string): LuaError {
   const err = new LuaError(message);
-  err.sites = errorCapture(0, cError).sites;
+  err.sites = errorCapture(0, cError, 0).sites;
   return err;
 }
 
@@ -483,7 +503,7 @@ export function cError(message: string): LuaError {
  * self, so its arguments are numbered from the first explicit one.
  */
 export function argumentError(n: number, fname: string, msg: string): LuaError {
-  const { sites, at: p } = errorCapture(1, argumentError);
+  const { sites, at: p } = errorCapture(1, argumentError, 3);
   const name = p && operandName(p, 0);
   const cFunction = fname;
   if (name === "for iterator") fname = name;

@@ -132,10 +132,12 @@ function fileOf(site: NodeJS.CallSite): string | undefined {
   return site.getFileName() ?? site.getScriptNameOrSourceURL() ?? undefined;
 }
 
+const keepSites = (_e: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] => sites;
+
 function callSites(limit: number, from: Function): NodeJS.CallSite[] {
   const prepare = Error.prepareStackTrace;
   const stackLimit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_e, sites) => sites;
+  Error.prepareStackTrace = keepSites;
   Error.stackTraceLimit = limit;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   Error.captureStackTrace(holder, from);
@@ -270,24 +272,14 @@ function errorCapture(level: number, from: Function, depth: number): Capture {
     return { sites: callSites(3, from), at: undefined };
   }
   // under an xpcall its handler may look at the sites (debug.getinfo): they reach as far as ever
-  if (pcallCatches) {
-    const first = sitesReaching(level, level + depth, from);
-    if (first !== undefined) return first;
-    const second = sitesReaching(level, level + depth + 3, from);
-    if (second !== undefined) return second;
-  } else {
-    const first = sitesReaching(level, level + 3, from);
-    if (first !== undefined) return first;
+  // (captured right here: every JS frame above `from` costs V8 time too)
+  let limit = pcallCatches ? level + depth : level + 3;
+  for (;;) {
+    const sites = callSites(limit, from);
+    const at = levelAt(sites, level);
+    if (at !== null || sites.length < limit || limit === level + 64) return { sites, at: at ?? undefined };
+    limit = pcallCatches && limit === level + depth ? level + depth + 3 : level + 64;
   }
-  const more = callSites(level + 64, from);
-  return { sites: more, at: levelAt(more, level) ?? undefined };
-}
-
-/** `limit` sites, when they reach Lua level `level` or are the whole stack. */
-function sitesReaching(level: number, limit: number, from: Function): Capture | undefined {
-  const sites = callSites(limit, from);
-  const at = levelAt(sites, level);
-  return at !== null || sites.length < limit ? { sites, at: at ?? undefined } : undefined;
 }
 
 /**

@@ -127,6 +127,25 @@ export function mapFrame(file: string | null | undefined, line: number | null, c
   return undefined;
 }
 
+/**
+ * The Lua position of a call site, as mapFrame(file, line, col) but asking V8 for the line
+ * and column only when the file holds Lua chunks and the line holds Lua code (each CallSite
+ * question costs a call into V8; runtime frames need no column).
+ */
+function mapSite(site: NodeJS.CallSite): LuaPosition | undefined {
+  const file = fileOf(site);
+  if (!file) return undefined;
+  const inFile = chunksByFile.get(file);
+  if (inFile === undefined) return undefined;
+  const line = site.getLineNumber();
+  if (line == null) return undefined;
+  for (const info of inFile) {
+    const segs = info.lines[line - 1];
+    if (segs && segs.length > 0) return mapFrame(file, line, site.getColumnNumber());
+  }
+  return undefined;
+}
+
 /** The file a frame runs in: a script's path or URL, or the `//# sourceURL` of code made by `new Function` (load). */
 function fileOf(site: NodeJS.CallSite): string | undefined {
   return site.getFileName() ?? site.getScriptNameOrSourceURL() ?? undefined;
@@ -348,7 +367,7 @@ function tailCalling(sites: NodeJS.CallSite[], i: number, pos: LuaPosition): boo
   if (!pos.info.names[`${pos.line}:${pos.col}!tail`]) return false;
   for (let j = i - 1; j >= 0; j--) {
     const s = sites[j];
-    if (mapFrame(fileOf(s), s.getLineNumber(), s.getColumnNumber())) return true;
+    if (mapSite(s)) return true;
     if (!CALL_PLUMBING.has(s.getFunctionName() ?? "")) return false;
   }
   return false;
@@ -375,7 +394,7 @@ export function levelsOf(sites: NodeJS.CallSite[]): StackLevel[] {
   const out: StackLevel[] = [];
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    const pos = mapSite(site);
     if (pos && tailCalling(sites, i, pos)) {
       const callee = out[out.length - 1];
       if (callee?.pos) callee.tail = true;
@@ -521,7 +540,7 @@ function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefin
   let n = 0;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    const pos = mapSite(site);
     if (pos && tailCalling(sites, i, pos)) continue;
     const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;

@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { CAUGHT, callMessageHandler, cError, handlingOverflow, isStackOverflow, namedCallBoundary, positionedError, protectedCall, raisedError, runtimeError, takeCaught, toLuaError, tracedCall } from "./errors.ts";
+import { assertionError, CAUGHT, callMessageHandler, cError, handlingOverflow, isStackOverflow, namedCallBoundary, positionedError, protectedCall, raisedError, runtimeError, takeCaught, toLuaError, tracedCall } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -191,6 +191,16 @@ export function assert(v: LuaValue, message?: LuaValue, ...rest: LuaValue[]): Lu
   if (arguments.length === 0) throw argError(1, "assert", "value expected");
   // lbaselib.c: assert calls error with the message, level 1
   throw raisedError(arguments.length < 2 ? "assertion failed!" : message, 1, "assert", assert);
+}
+
+/**
+ * `assert(v)` and `assert(v, message)` as compiled: a failure is positioned at level 1, which
+ * the compiler wrote into the call. `where` comes first: assert's results depend on how many
+ * arguments it got.
+ */
+export function assertAt(where: string, v: LuaValue, message?: LuaValue): LuaValue {
+  if (v !== undefined && v !== false) return arguments.length <= 2 ? v : [v, message];
+  throw assertionError(arguments.length <= 2 ? "assertion failed!" : message, where, assertAt);
 }
 
 export function error(message?: LuaValue, level?: LuaValue): LuaValue {

@@ -465,6 +465,16 @@ export function positionedError(value: LuaValue, where: string, from: Function):
 }
 
 /**
+ * assert(v, message) failing where the compiler knew the position ("chunk:line: "): under a
+ * pcall the error is only its value, so the written position serves; elsewhere a message
+ * handler or a traceback may look at its stack, captured as assert's own failure captures it.
+ */
+export function assertionError(value: LuaValue, where: string, from: Function): LuaError {
+  if (pcallCatches) return new LuaError(typeof value === "string" ? where + value : value);
+  return raisedError(value, 1, "assert", from);
+}
+
+/**
  * error(): the value, with "chunk:line:" of `level` when it is a string, and the stack for
  * its traceback. One stack capture serves both.
  */

@@ -210,3 +210,20 @@ sameAsLua("error levels through frames, tail calls and C functions", [
   "print(pcall(pcall, error, 'x', 2))",
   "print(pcall(function() for i = 1, 3 do local ok, e = pcall(error, 'again ' .. i, 1); print(ok, e) end error('after', 1) end))",
 ]);
+
+// assert(v) and assert(v, msg) compile to assertAt with a static position (compiler/emit/calls.ts)
+sameAsLua("assert as compiled", [
+  "print(pcall(function() assert(false, 'm') end))",
+  "print(pcall(function() assert(nil) end))",
+  "print(pcall(function() assert(false, {}) end))",
+  "print(pcall(function() assert(false, 42) end))",
+  "print(pcall(function() assert(false, nil) end))",
+  "print(pcall(function() return assert(\n  false,\n  'multi-line') end))",
+  "print(assert(1), assert(1, 2), (assert(3, 4)))",
+  "print(select('#', assert(1)), select('#', assert(1, nil)), select('#', assert(1, 2, 3)))",
+  "local t = {assert(5, 6)}; print(#t)",
+  "print(xpcall(function() assert(false, 'x') end, function(e) return 'h: ' .. e end))",
+  "local co = coroutine.wrap(function() assert(false, 'in co') end); print(pcall(co))",
+  "local function f(...) return assert(...) end; print(pcall(f, false, 'vararg')); print(pcall(f, 1, 2, 3))",
+  "local assert = function(...) return 'mine', ... end; print(assert(false, 'local'))",
+]);

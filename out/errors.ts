@@ -2,6 +2,7 @@
 import {
   add,
   assert,
+  assertAt,
   call,
   callMethod,
   concat,
@@ -280,7 +281,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        assert(false);
+        assertAt("errors.lua:45: ", false);
         return NONE;
       }),
     ),
@@ -288,7 +289,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
   print(
     ...results(
       pcall(function (): LuaValue {
-        assert(undefined, "custom message");
+        assertAt("errors.lua:46: ", undefined, "custom message");
         return NONE;
       }),
     ),
@@ -300,7 +301,7 @@ export default function main(...varargs: LuaValue[]): LuaValue {
           2,
           ...results(
             pcall(function (): LuaValue {
-              assert(false, tableOf([1]));
+              assertAt("errors.lua:47: ", false, tableOf([1]));
               return NONE;
             }),
           ),
@@ -308,7 +309,10 @@ export default function main(...varargs: LuaValue[]): LuaValue {
       ),
     ),
   );
-  print(first(assert(1, "unused")), ...results(select("#", ...results(assert(1, 2, 3)))));
+  print(
+    first(assertAt("errors.lua:48: ", 1, "unused")),
+    ...results(select("#", ...results(assert(1, 2, 3)))),
+  );
   function rec(n?: LuaValue): LuaValue {
     return add(rec(add(n, 1)), 1);
   }

@@ -16,7 +16,7 @@ export {
   G, _VERSION, assert, collectgarbage, error, getmetatable, ipairs, next, pairs, pcall, print, rawequal, rawget,
   rawlen, rawset, select, setmetatable, tonumber, tostring, type, xpcall,
 } from "./lua/env.ts";
-export { errorAt } from "./lua/base.ts";
+export { assertAt, errorAt } from "./lua/base.ts";
 export { runMain } from "./run.ts";
 export { load, setChunkCompiler } from "./lua/load.ts";
 export { require, packageLib as package, registerModule, registerBuiltinModule } from "./lua/package.ts";

@@ -179,3 +179,51 @@ sameAsLua("error values and positions", [
   "print(pcall(function() string.gsub('s', 's', function() error('level 2 is gsub', 2) end) end))",
   "print(pcall(function() string.gsub('s', 's', function() error('in the replacement') end) end))",
 ]);
+
+// Errors a pcall catches capture only the frames their level needs and more on a miss
+// (runtime/lua/errors.ts errorCapture): levels past tail calls, deep runtime frames and C
+// functions must still land where lua5.3 puts them.
+sameAsLua("error levels through frames, tail calls and C functions", [
+  "local function a() error('lvl3', 3) end; local function b() a() end; local function c() b() end; print(pcall(c))",
+  "local function a() error('lvl2', 2) end; local function b() return a() end; local function c() b() end; print(pcall(c))",
+  "local function a() error('lvl2', 2) end; local function b() return a() end; local function c() return b() end; print(pcall(function() c() end))",
+  "local function a() error('lvl4', 4) end; local function b() a() end; print(pcall(b))",
+  "print(pcall(function() error('lvl2 is pcall', 2) end))",
+  "local function f() return assert(false, 'tail assert') end; print(pcall(function() f() end))",
+  "local function f(x) assert(x, 'deep assert') end; local function g(x) f(x) end; print(pcall(g, false))",
+  "local function f() return error('tail error') end; print(pcall(function() f() end))",
+  "print(pcall(function() local t = setmetatable({}, {__index = function(t, k) return nil + k end}); return t[1] end))",
+  "print(pcall(function() local t = setmetatable({}, {__call = 1}); t() end))",
+  "print(pcall(function() local o = {}; o:missing(1, 2, 3, 4, 5) end))",
+  "print(pcall(function() local f; f(1, 2, 3, 4, 5) end))",
+  "print(pcall(function() return table.concat({{}}) end))",
+  "print(pcall(function() return string.format('%d', 'x') end))",
+  "print(pcall(function() return ('x'):rep(1, {}) end))",
+  "print(pcall(function() return math.max() end))",
+  "print(pcall(function() local a = {}; return #a < a end))",
+  "print(pcall(function() return 1 .. {} end))",
+  "print(pcall(function() return 2^53 | 0.5 end))",
+  "print(pcall(function() return 1 // 0 end))",
+  "print(select('#', pcall(error)), pcall(error, nil), pcall(error, {}, 2))",
+  "print(pcall(function() return xpcall(function() error({}) end, function(e) return type(e) end) end))",
+  "print(pcall(function() return xpcall(function() local t; return t.x end, function(e) return 'handled: ' .. e end) end))",
+  "print(pcall(pcall, error, 'x', 2))",
+  "print(pcall(function() for i = 1, 3 do local ok, e = pcall(error, 'again ' .. i, 1); print(ok, e) end error('after', 1) end))",
+]);
+
+// assert(v) and assert(v, msg) compile to assertAt with a static position (compiler/emit/calls.ts)
+sameAsLua("assert as compiled", [
+  "print(pcall(function() assert(false, 'm') end))",
+  "print(pcall(function() assert(nil) end))",
+  "print(pcall(function() assert(false, {}) end))",
+  "print(pcall(function() assert(false, 42) end))",
+  "print(pcall(function() assert(false, nil) end))",
+  "print(pcall(function() return assert(\n  false,\n  'multi-line') end))",
+  "print(assert(1), assert(1, 2), (assert(3, 4)))",
+  "print(select('#', assert(1)), select('#', assert(1, nil)), select('#', assert(1, 2, 3)))",
+  "local t = {assert(5, 6)}; print(#t)",
+  "print(xpcall(function() assert(false, 'x') end, function(e) return 'h: ' .. e end))",
+  "local co = coroutine.wrap(function() assert(false, 'in co') end); print(pcall(co))",
+  "local function f(...) return assert(...) end; print(pcall(f, false, 'vararg')); print(pcall(f, 1, 2, 3))",
+  "local assert = function(...) return 'mine', ... end; print(assert(false, 'local'))",
+]);

@@ -41,6 +41,12 @@ export function callExpression(ctx: EmitContext, e: AnyCall, want: Want): string
     const where = stringLiteral(`${ctx.analysis.chunk.name}:${start.line}: `);
     return `${at([base])}${ctx.rt("errorAt")}(${value(ctx, args[0])}, ${where})`;
   }
+  if (direct && base.type === "Identifier" && base.name === "assert" && ctx.binding(base).kind === "global" && (args.length === 1 || args.length === 2) && !isMulti(ctx.analysis.chunk, args[args.length - 1])) {
+    // so is assert(v, msg)'s: a failure caught by pcall then needs no look at the stack
+    const where = stringLiteral(`${ctx.analysis.chunk.name}:${start.line}: `);
+    const r = `${at([base])}${ctx.rt("assertAt")}(${where}, ${expressionList(ctx, args)})`;
+    return want === "one" && args.length === 2 ? `${ctx.rt("first")}(${r})` : r;
+  }
   if (direct) {
     const r = `${at([base])}${direct.js}(${expressionList(ctx, args)})`;
     return want === "one" && !direct.single ? `${ctx.rt("first")}(${r})` : r;

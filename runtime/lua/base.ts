@@ -3,7 +3,7 @@
 import { argError, checkInt, checkTable, checkString, qualifyArgError, typeError } from "./args.ts";
 import { call, first, NONE } from "./call.ts";
 import { tostring as tostringValue } from "./concat.ts";
-import { callMessageHandler, cError, handlingOverflow, isStackOverflow, namedBoundary, positionedError, protectedCall, raisedError, runtimeError, toLuaError, tracedCall } from "./errors.ts";
+import { assertionError, CAUGHT, callMessageHandler, cError, handlingOverflow, isStackOverflow, namedCallBoundary, positionedError, protectedCall, raisedError, runtimeError, takeCaught, toLuaError, tracedCall } from "./errors.ts";
 import { index } from "./index-ops.ts";
 import { getMetatable, metamethod, typeNameForError } from "./meta.ts";
 import { str2number } from "./number.ts";
@@ -193,6 +193,16 @@ export function assert(v: LuaValue, message?: LuaValue, ...rest: LuaValue[]): Lu
   throw raisedError(arguments.length < 2 ? "assertion failed!" : message, 1, "assert", assert);
 }
 
+/**
+ * `assert(v)` and `assert(v, message)` as compiled: a failure is positioned at level 1, which
+ * the compiler wrote into the call. `where` comes first: assert's results depend on how many
+ * arguments it got.
+ */
+export function assertAt(where: string, v: LuaValue, message?: LuaValue): LuaValue {
+  if (v !== undefined && v !== false) return arguments.length <= 2 ? v : [v, message];
+  throw assertionError(arguments.length <= 2 ? "assertion failed!" : message, where, assertAt);
+}
+
 export function error(message?: LuaValue, level?: LuaValue): LuaValue {
   const lv = level === undefined ? 1 : checkInt(level, 2, "error");
   throw raisedError(message, lv, "error", error);
@@ -203,18 +213,15 @@ export function errorAt(message: LuaValue, where: string): never {
   throw positionedError(message, where, errorAt);
 }
 
-const pcallBoundary = namedBoundary("pcall");
-const xpcallBoundary = namedBoundary("xpcall");
+const pcallBoundary = namedCallBoundary("pcall", call);
+const xpcallBoundary = namedCallBoundary("xpcall", call);
 
 export function pcall(f: LuaValue, ...args: LuaValue[]): LuaValue {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
-  try {
-    const r = protectedCall(() => pcallBoundary(() => call(f, ...args)));
-    if (Array.isArray(r)) return [true, ...r];
-    return [true, r];
-  } catch (e) {
-    return [false, qualifyArgError(f, toLuaError(e).value)];
-  }
+  const r = protectedCall(pcallBoundary, f, args);
+  if (r === CAUGHT) return [false, qualifyArgError(f, toLuaError(takeCaught()).value)];
+  if (Array.isArray(r)) return [true, ...r];
+  return [true, r];
 }
 
 /** How often a failing message handler is called again on its own error (ldo.c's C-stack limit). */
@@ -222,27 +229,24 @@ const MAX_HANDLER_ERRORS = 200;
 
 export function xpcall(f: LuaValue, handler: LuaValue, ...args: LuaValue[]): LuaValue {
   if (typeof handler !== "function") throw typeError(handler, 2, "xpcall", "function", arguments.length < 2);
-  try {
-    // errors raised inside keep their stack: the handler may show it (debug.traceback)
-    const r = tracedCall(() => xpcallBoundary(() => call(f, ...args)));
-    if (Array.isArray(r)) return [true, ...r];
-    return [true, r];
-  } catch (e) {
-    // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
-    let raised = toLuaError(e);
-    let err = qualifyArgError(f, raised.value);
-    const overflow = isStackOverflow(e);
-    for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
-      try {
-        const r = callMessageHandler(raised, () => (overflow ? handlingOverflow(() => handler(err)) : handler(err)));
-        return [false, Array.isArray(r) ? r[0] : r];
-      } catch (e2) {
-        raised = toLuaError(e2);
-        err = raised.value;
-      }
+  // errors raised inside keep their stack: the handler may show it (debug.traceback)
+  const r = tracedCall(xpcallBoundary, f, args);
+  if (r !== CAUGHT) return Array.isArray(r) ? [true, ...r] : [true, r];
+  // the handler handles its own errors too (luaG_errormsg calls it again), up to a limit
+  const e = takeCaught();
+  let raised = toLuaError(e);
+  let err = qualifyArgError(f, raised.value);
+  const overflow = isStackOverflow(e);
+  for (let i = 0; i < MAX_HANDLER_ERRORS; i++) {
+    try {
+      const r = callMessageHandler(raised, () => (overflow ? handlingOverflow(() => handler(err)) : handler(err)));
+      return [false, Array.isArray(r) ? r[0] : r];
+    } catch (e2) {
+      raised = toLuaError(e2);
+      err = raised.value;
     }
-    return [false, "error in error handling"];
   }
+  return [false, "error in error handling"];
 }
 
 export function collectgarbage(opt?: LuaValue, _arg?: LuaValue): LuaValue {

@@ -4,7 +4,7 @@
 // Programs that never touch coroutines get no twins and pay nothing.
 import { argError, typeError } from "./args.ts";
 import { call, first, NONE, results } from "./call.ts";
-import { callMessageHandler, COROUTINE_BASE, LuaError, namedBoundary, protectedDepth, runtimeError, toLuaError, where } from "./errors.ts";
+import { callMessageHandler, COROUTINE_BASE, keepingStacks, LuaError, namedBoundary, protectedDepth, runtimeError, toLuaError, where } from "./errors.ts";
 import { indexCo, pendingCo, PENDING } from "./coroutine-ops.ts";
 import { metamethod } from "./meta.ts";
 import { next as nextBuiltin, ipairsIterator, pcall, xpcall } from "./base.ts";
@@ -188,8 +188,8 @@ function resumeValues(co: LuaCoroutine, args: LuaValue[], viaWrap: boolean): [bo
       // callCo runs a Lua function's twin; a library function body runs as a call (yield
       // itself suspends: coroutine.wrap(coroutine.yield) is legal)
       co.gen = callCo(co.fn, ...args);
-      r = coroutineBase(() => co.gen!.next());
-    } else r = coroutineBase(() => co.gen!.next(args));
+      r = keepingStacks(() => coroutineBase(() => co.gen!.next()));
+    } else r = keepingStacks(() => coroutineBase(() => co.gen!.next(args)));
     if (r.done) {
       co.status = "dead";
       return [true, ...results(r.value)];

@@ -9,7 +9,13 @@
 // is there to catch it.
 import type { LuaValue } from "./value.ts";
 
-export class LuaError extends Error {
+/**
+ * A Lua error. It is an Error to the rest of the program (instanceof, message) but is built
+ * as a plain object: constructing a real Error costs about half a microsecond even without
+ * a stack, and Lua code that uses error/pcall as control flow raises many.
+ */
+export interface LuaError extends Error {}
+export class LuaError {
   value: LuaValue;
   /** The JS call sites where the error was raised: its Lua traceback, formatted when needed. */
   sites: NodeJS.CallSite[] | undefined = undefined;
@@ -17,14 +23,24 @@ export class LuaError extends Error {
   cFunction: string | undefined = undefined;
   private tracebackText: string | undefined;
   constructor(value: LuaValue, traceback?: string) {
-    // the JS stack of a Lua error is never shown: do not pay for capturing it
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(typeof value === "string" ? value : "(error object is not a string)");
-    Error.stackTraceLimit = limit;
     this.value = value;
     this.tracebackText = traceback;
   }
+
+  get message(): string {
+    return typeof this.value === "string" ? this.value : "(error object is not a string)";
+  }
+
+  /** The JS stack of a Lua error is never shown: only the line a real Error would start with. */
+  get stack(): string {
+    return this.jsStack ?? `Error: ${this.message}`;
+  }
+
+  /** Tools (test runners) may rewrite an error's stack. */
+  set stack(text: string) {
+    this.jsStack = text;
+  }
+  private jsStack: string | undefined = undefined;
 
   /** Lua traceback text ("stack traceback:\n\t..."), printed for uncaught errors. */
   get luaTraceback(): string | undefined {
@@ -36,6 +52,7 @@ export class LuaError extends Error {
     this.tracebackText = text;
   }
 }
+Object.setPrototypeOf(LuaError.prototype, Error.prototype);
 
 /** Debug info a bundle registers: positions and operand names of one compiled chunk. */
 export interface ChunkInfo {
@@ -110,15 +127,36 @@ export function mapFrame(file: string | null | undefined, line: number | null, c
   return undefined;
 }
 
+/**
+ * The Lua position of a call site, as mapFrame(file, line, col) but asking V8 for the line
+ * and column only when the file holds Lua chunks and the line holds Lua code (each CallSite
+ * question costs a call into V8; runtime frames need no column).
+ */
+function mapSite(site: NodeJS.CallSite): LuaPosition | undefined {
+  const file = fileOf(site);
+  if (!file) return undefined;
+  const inFile = chunksByFile.get(file);
+  if (inFile === undefined) return undefined;
+  const line = site.getLineNumber();
+  if (line == null) return undefined;
+  for (const info of inFile) {
+    const segs = info.lines[line - 1];
+    if (segs && segs.length > 0) return mapFrame(file, line, site.getColumnNumber());
+  }
+  return undefined;
+}
+
 /** The file a frame runs in: a script's path or URL, or the `//# sourceURL` of code made by `new Function` (load). */
 function fileOf(site: NodeJS.CallSite): string | undefined {
   return site.getFileName() ?? site.getScriptNameOrSourceURL() ?? undefined;
 }
 
+const keepSites = (_e: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[] => sites;
+
 function callSites(limit: number, from: Function): NodeJS.CallSite[] {
   const prepare = Error.prepareStackTrace;
   const stackLimit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_e, sites) => sites;
+  Error.prepareStackTrace = keepSites;
   Error.stackTraceLimit = limit;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   Error.captureStackTrace(holder, from);
@@ -139,14 +177,32 @@ export function protectedDepth(): number {
   return protectedCalls;
 }
 
-/** Run a protected call (pcall, xpcall): errors raised inside skip their traceback. */
-export function protectedCall<T>(body: () => T): T {
-  protectedCalls++;
-  try {
-    return body();
-  } finally {
-    protectedCalls--;
-  }
+/** A C function's call of a Lua function: `boundary(f, args)` (see namedCallBoundary). */
+export type CallBoundary = (f: LuaValue, args: LuaValue[]) => LuaValue;
+
+/**
+ * The innermost protected call is a pcall: an error raised inside is only a value, its stack
+ * is never looked at (an xpcall's message handler may look at it, see debug.ts).
+ */
+let pcallCatches = false;
+
+/** A protected call's result when it caught an exception: takeCaught() gives the exception. */
+export const CAUGHT: unique symbol = Symbol("qsys2ts.caught");
+let caught: unknown = undefined;
+
+/** The exception the last protected call caught (see CAUGHT). */
+export function takeCaught(): unknown {
+  const e = caught;
+  caught = undefined;
+  return e;
+}
+
+/**
+ * Run a protected call (pcall): errors raised inside skip their traceback. It catches
+ * instead of cleaning up in a `finally`, which would throw the error a second time.
+ */
+export function protectedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue | typeof CAUGHT {
+  return guarded(boundary, f, args, protectedCalls + 1, true);
 }
 
 /** The program names debug.traceback: xpcall's message handlers may show an error's stack. */
@@ -160,37 +216,89 @@ export function keepStacksForHandlers(): void {
 /**
  * Run xpcall's call. Where the program names debug.traceback, errors raised inside keep
  * their stack for the message handler (capturing it costs ~25 µs per error); otherwise this
- * is a protected call like pcall's.
+ * is a protected call like pcall's, but its errors reach the handler.
  */
-export function tracedCall<T>(body: () => T): T {
-  if (!handlersSeeStacks) return protectedCall(body);
-  const outer = protectedCalls;
-  protectedCalls = 0;
+export function tracedCall(boundary: CallBoundary, f: LuaValue, args: LuaValue[]): LuaValue | typeof CAUGHT {
+  return guarded(boundary, f, args, handlersSeeStacks ? 0 : protectedCalls + 1, false);
+}
+
+/** Call `boundary(f, args)` with the protected-call state given, restored after. */
+function guarded(boundary: CallBoundary, f: LuaValue, args: LuaValue[], calls: number, catches: boolean): LuaValue | typeof CAUGHT {
+  const outerCalls = protectedCalls;
+  const outerCatches = pcallCatches;
+  protectedCalls = calls;
+  pcallCatches = catches;
+  let r: LuaValue;
+  try {
+    r = boundary(f, args);
+  } catch (e) {
+    protectedCalls = outerCalls;
+    pcallCatches = outerCatches;
+    caught = e;
+    return CAUGHT;
+  }
+  protectedCalls = outerCalls;
+  pcallCatches = outerCatches;
+  return r;
+}
+
+const NO_SITES: NodeJS.CallSite[] = [];
+
+/**
+ * Run a coroutine's step: inside it, an xpcall (coroutine.ts xpcallCo) may catch an error
+ * for its handler, so errors keep their stack as under an xpcall.
+ */
+export function keepingStacks<T>(body: () => T): T {
+  const outer = pcallCatches;
+  pcallCatches = false;
   try {
     return body();
   } finally {
-    protectedCalls = outer;
+    pcallCatches = outer;
   }
 }
 
+/** The call sites an error keeps, and the position of the level its message names. */
+interface Capture {
+  sites: NodeJS.CallSite[];
+  /** Lua level `level`'s position: undefined for level 0, a C function, or a level the stack does not reach. */
+  at: LuaPosition | undefined;
+}
+
+const NOTHING_CAPTURED: Capture = { sites: NO_SITES, at: undefined };
+
 /**
  * The call sites an error needs: enough frames to reach Lua level `level` (1 = innermost),
- * or the whole stack when no pcall will catch the error (its traceback is printed).
+ * or the whole stack when no pcall will catch the error (its traceback is printed). One
+ * walk over the sites finds the level's position too.
+ *
+ * `depth` is how many runtime frames usually stand between `from` and the Lua code that
+ * raised the error (0 for error(), 2 for an index helper). V8 pays for every frame it
+ * describes, most for the frame of a big optimised function (a main chunk's loop), so the
+ * first capture asks for just as many frames as the level should need, and only a miss
+ * (deeper runtime frames, tail calls) asks for more. The sites of an error a pcall catches
+ * are dropped, so how far they reach changes nothing but the time spent.
  */
-function errorSites(level: number, from: Function): NodeJS.CallSite[] {
-  if (registered === 0) return [];
-  if (protectedCalls === 0) return callSites(TRACE_FRAMES, from);
-  const few = level + 3;
-  const sites = callSites(few, from);
-  if (sites.length < few) return sites;
-  let found = 0;
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
-    if ((pos && !tailCalling(sites, i, pos)) || isBoundary(site)) found++;
-    if (found >= level) return sites;
+function errorCapture(level: number, from: Function, depth: number): Capture {
+  if (registered === 0) return NOTHING_CAPTURED;
+  if (protectedCalls === 0) {
+    const all = callSites(TRACE_FRAMES, from);
+    return { sites: all, at: level > 0 ? levelAt(all, level) ?? undefined : undefined };
   }
-  return callSites(level + 64, from);
+  if (level === 0) {
+    // no position to find, and the pcall that catches the error drops its stack
+    if (pcallCatches) return NOTHING_CAPTURED;
+    return { sites: callSites(3, from), at: undefined };
+  }
+  // under an xpcall its handler may look at the sites (debug.getinfo): they reach as far as ever
+  // (captured right here: every JS frame above `from` costs V8 time too)
+  let limit = pcallCatches ? level + depth : level + 3;
+  for (;;) {
+    const sites = callSites(limit, from);
+    const at = levelAt(sites, level);
+    if (at !== null || sites.length < limit || limit === level + 64) return { sites, at: at ?? undefined };
+    limit = pcallCatches && limit === level + depth ? level + depth + 3 : level + 64;
+  }
 }
 
 /**
@@ -219,6 +327,15 @@ export function namedBoundary(name: string): <T>(body: () => T) => T {
     namedBoundaries.set(name, b);
   }
   return b;
+}
+
+/**
+ * A named boundary that calls `call(f, ...args)` itself: pcall and xpcall use it so that a
+ * protected call allocates no closures.
+ */
+export function namedCallBoundary(name: string, call: (f: LuaValue, ...args: LuaValue[]) => LuaValue): CallBoundary {
+  const key = `${BOUNDARY} ${name}`;
+  return { [key]: (f: LuaValue, args: LuaValue[]): LuaValue => call(f, ...args) }[key];
 }
 
 /** The same boundary for a library function calling a Lua function with arguments (gsub's replacement). */
@@ -250,7 +367,7 @@ function tailCalling(sites: NodeJS.CallSite[], i: number, pos: LuaPosition): boo
   if (!pos.info.names[`${pos.line}:${pos.col}!tail`]) return false;
   for (let j = i - 1; j >= 0; j--) {
     const s = sites[j];
-    if (mapFrame(fileOf(s), s.getLineNumber(), s.getColumnNumber())) return true;
+    if (mapSite(s)) return true;
     if (!CALL_PLUMBING.has(s.getFunctionName() ?? "")) return false;
   }
   return false;
@@ -277,7 +394,7 @@ export function levelsOf(sites: NodeJS.CallSite[]): StackLevel[] {
   const out: StackLevel[] = [];
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    const pos = mapSite(site);
     if (pos && tailCalling(sites, i, pos)) {
       const callee = out[out.length - 1];
       if (callee?.pos) callee.tail = true;
@@ -305,11 +422,15 @@ export const HANDLER_BOUNDARY = "errorHandlerBoundary";
 /** Call an xpcall message handler for `err`. */
 export function callMessageHandler<T>(err: LuaError, body: () => T): T {
   const outer = handledError;
+  const outerCatches = pcallCatches;
   handledError = err;
+  // the handler's own errors are handled by it again (see base.ts xpcall): they keep their stack
+  pcallCatches = false;
   try {
     return errorHandlerBoundary(body);
   } finally {
     handledError = outer;
+    pcallCatches = outerCatches;
   }
 }
 
@@ -344,16 +465,23 @@ export function positionedError(value: LuaValue, where: string, from: Function):
 }
 
 /**
+ * assert(v, message) failing where the compiler knew the position ("chunk:line: "): under a
+ * pcall the error is only its value, so the written position serves; elsewhere a message
+ * handler or a traceback may look at its stack, captured as assert's own failure captures it.
+ */
+export function assertionError(value: LuaValue, where: string, from: Function): LuaError {
+  if (pcallCatches) return new LuaError(typeof value === "string" ? where + value : value);
+  return raisedError(value, 1, "assert", from);
+}
+
+/**
  * error(): the value, with "chunk:line:" of `level` when it is a string, and the stack for
  * its traceback. One stack capture serves both.
  */
 export function raisedError(value: LuaValue, level: number, cFunction: string, from: Function): LuaError {
   const positioned = typeof value === "string" && level > 0;
-  const sites = errorSites(positioned ? level : 0, from);
-  if (positioned) {
-    const p = levelAt(sites, level);
-    if (p) value = `${p.chunk}:${p.line}: ${value}`;
-  }
+  const { sites, at } = errorCapture(positioned ? level : 0, from, 0);
+  if (at) value = `${at.chunk}:${at.line}: ${value}`;
   const err = new LuaError(value);
   err.sites = sites;
   err.cFunction = cFunction;
@@ -376,8 +504,7 @@ export function luaStackFromText(stack: string | undefined): LuaPosition[] {
  * operand's name goes where the message has `%v` (as ldebug.c's varinfo), else at its end.
  */
 export function runtimeError(message: string, operand = -1): LuaError {
-  const sites = errorSites(1, runtimeError);
-  const p = firstLevel(sites);
+  const { sites, at: p } = errorCapture(1, runtimeError, 2);
   const desc = p && operand >= 0 ? operandName(p, operand) : undefined;
   const info = desc ? ` (${desc})` : "";
   message = message.includes("%v") ? message.replace("%v", info) : message + info;
@@ -387,7 +514,7 @@ export function runtimeError(message: string, operand = -1): LuaError {
 /** An error raised by a C function itself (luaG_runerror outside Lua code): no position. */
 export function cError(message: string): LuaError {
   const err = new LuaError(message);
-  err.sites = errorSites(0, cError);
+  err.sites = errorCapture(0, cError, 0).sites;
   return err;
 }
 
@@ -397,8 +524,7 @@ export function cError(message: string): LuaError {
  * self, so its arguments are numbered from the first explicit one.
  */
 export function argumentError(n: number, fname: string, msg: string): LuaError {
-  const sites = errorSites(1, argumentError);
-  const p = firstLevel(sites);
+  const { sites, at: p } = errorCapture(1, argumentError, 3);
   const name = p && operandName(p, 0);
   const cFunction = fname;
   if (name === "for iterator") fname = name;
@@ -416,22 +542,20 @@ export function argumentError(n: number, fname: string, msg: string): LuaError {
   return positioned(`bad argument #${n} to '${fname}' (${msg})`, p, sites, cFunction);
 }
 
-/** The innermost level's position: undefined when a C function stands there. */
-function firstLevel(sites: NodeJS.CallSite[]): LuaPosition | undefined {
-  return levelAt(sites, 1);
-}
-
-/** The position of Lua level `level` (1 = innermost): undefined for a C function. */
-function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined {
+/**
+ * The position of Lua level `level` (1 = innermost) in captured sites: undefined for a C
+ * function, null when the sites end before that level.
+ */
+function levelAt(sites: NodeJS.CallSite[], level: number): LuaPosition | undefined | null {
   let n = 0;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
-    const pos = mapFrame(fileOf(site), site.getLineNumber(), site.getColumnNumber());
+    const pos = mapSite(site);
     if (pos && tailCalling(sites, i, pos)) continue;
     const c = !pos && isBoundary(site);
     if ((pos || c) && ++n === level) return pos;
   }
-  return undefined;
+  return null;
 }
 
 function operandName(p: LuaPosition, operand: number): string | undefined {

@@ -196,6 +196,8 @@ print("open", port.IsOpen)
     await until(() => d.received() === "?\r", 10000, "the first write");
     d.write("ready\r");
     await until(() => d.received() === "?\rREADY\r", 10000, "the answer");
+    // the worker's stdout reaches us on its own path: the device may see READY first
+    await until(() => s.out().includes("got ready\n"), 10000, "the handler's print");
     expect(s.out()).toBe("open\ttrue\ngot ready\n");
     expect(await s.stop()).toBe(0);
     expect(s.err()).toBe("");

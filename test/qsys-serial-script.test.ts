@@ -121,6 +121,7 @@ print("top level done", port.IsOpen)
       peer.write("fine\r");
       await peer.waitFor("ack fine\r", 5000);
       expect(peer.received()).toBe("hello\rack fine\r");
+      await until(() => s.out().includes("connected\n"), 5000, "the handler's print");
       expect(s.out()).toBe("top level done\tfalse\nconnected\n");
       expect(s.err()).toMatch(/^serial\.lua:9: device said boom\nstack traceback:\n/);
       expect(await s.stop()).toBe(0);

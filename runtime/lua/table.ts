@@ -74,7 +74,11 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
       } else {
         const size = super.size;
         super.set(key, value);
-        if (super.size !== size) this.keyAdded(key);
+        if (super.size !== size) {
+          // a new key: it takes a free node (the common case), else see keyAdded
+          if (this.nodeUsed < this.nodeCap && this.dead === undefined) this.nodeUsed++;
+          else this.keyAdded(key);
+        }
       }
       return this;
     }
@@ -226,42 +230,50 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
    * is a new key being set to nil, which takes a node all the same.
    */
   private rehash(extra: LuaValue): void {
+    this.dead = undefined;
+    this.deadAt = undefined;
+    if (this.holes === 0 && this.hashInts === 0 && extra === undefined) {
+      // keys 1..n and no other positive integer: computesizes picks the smallest power of two >= n
+      const n = this.arr.length;
+      this.asize = n > 0 ? ceilPow2(n) : 0;
+      const inHash = super.size;
+      this.nodeUsed = inHash;
+      this.nodeCap = inHash === 0 ? 0 : ceilPow2(inHash);
+      return;
+    }
+    this.rehashCounting(extra);
+  }
+
+  /** rehash with other integer keys about: count them by power-of-two slices (numusearray, numusehash). */
+  private rehashCounting(extra: LuaValue): void {
     const arr = this.arr;
     let total = arr.length - this.holes + super.size;
     let inArray = 0;
     const extraIndex = typeof extra === "number" && extra > 0 && extra <= MAX_ARRAY_SIZE && Number.isInteger(extra) ? extra : 0;
     if (extra !== undefined) total++;
     this.asize = 0;
-    this.dead = undefined;
-    this.deadAt = undefined;
-    if (this.holes === 0 && this.hashInts === 0 && extraIndex === 0) {
-      // keys 1..n and no other positive integer: computesizes picks the smallest power of two >= n
-      if (arr.length > 0) this.asize = ceilPow2(arr.length);
-      inArray = arr.length;
+    const nums = rehashNums.fill(0);
+    let ints = 0;
+    if (extraIndex > 0) (nums[ceilLog2(extraIndex)]++, ints++);
+    if (this.holes === 0) {
+      // 1..n all present: slice i holds min(n, 2^i) - 2^(i-1) of them.
+      for (let i = 0, lo = 0, hi = 1; lo < arr.length; i++, lo = hi, hi *= 2) nums[i] += Math.min(arr.length, hi) - lo;
+      ints += arr.length;
     } else {
-      const nums = rehashNums.fill(0);
-      let ints = 0;
-      if (extraIndex > 0) (nums[ceilLog2(extraIndex)]++, ints++);
-      if (this.holes === 0) {
-        // 1..n all present: slice i holds min(n, 2^i) - 2^(i-1) of them.
-        for (let i = 0, lo = 0, hi = 1; lo < arr.length; i++, lo = hi, hi *= 2) nums[i] += Math.min(arr.length, hi) - lo;
-        ints += arr.length;
-      } else {
-        for (let k = 1; k <= arr.length; k++) if (arr[k - 1] !== undefined) (nums[ceilLog2(k)]++, ints++);
+      for (let k = 1; k <= arr.length; k++) if (arr[k - 1] !== undefined) (nums[ceilLog2(k)]++, ints++);
+    }
+    if (this.hashInts > 0) {
+      for (const k of super.keys()) {
+        if (typeof k === "number" && k > 0 && k <= MAX_ARRAY_SIZE && Number.isInteger(k)) (nums[ceilLog2(k)]++, ints++);
       }
-      if (this.hashInts > 0) {
-        for (const k of super.keys()) {
-          if (typeof k === "number" && k > 0 && k <= MAX_ARRAY_SIZE && Number.isInteger(k)) (nums[ceilLog2(k)]++, ints++);
-        }
-      }
-      // computesizes
-      let a = 0;
-      for (let i = 0, twotoi = 1; ints > twotoi / 2; i++, twotoi *= 2) {
-        a += nums[i];
-        if (a > twotoi / 2) {
-          this.asize = twotoi;
-          inArray = a;
-        }
+    }
+    // computesizes
+    let a = 0;
+    for (let i = 0, twotoi = 1; ints > twotoi / 2; i++, twotoi *= 2) {
+      a += nums[i];
+      if (a > twotoi / 2) {
+        this.asize = twotoi;
+        inArray = a;
       }
     }
     const inHash = total - inArray;

@@ -33,6 +33,8 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
   /** nils inside arr, and positive integer keys in the Map: when both are 0 the border is unique. */
   holes = 0;
   hashInts = 0;
+  /** No key but strings so far: the size model has not started (see startModel). */
+  stringKeysOnly = true;
   /** Dead keys (see below) with their main positions, and the dead key found at a position. */
   private dead: Map<LuaValue, number> | undefined = undefined;
   private deadAt: Map<number, LuaValue> | undefined = undefined;
@@ -68,7 +70,10 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
   set(key: LuaValue, value: LuaValue): this {
     if (typeof key === "string") {
       if (key.charCodeAt(0) === 95 && key.charCodeAt(1) === 95) this.noteMetaField(key, value);
-      if (value === undefined) {
+      if (this.stringKeysOnly) {
+        if (value === undefined) super.delete(key);
+        else super.set(key, value);
+      } else if (value === undefined) {
         if (super.delete(key)) this.keyRemoved(key);
         else this.nilToAbsent(key);
       } else {
@@ -94,6 +99,7 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
   }
 
   private setOther(key: LuaValue, value: LuaValue): void {
+    if (this.stringKeysOnly) this.startModel();
     if (typeof key === "number") {
       if (Number.isInteger(key) && key > 0) {
         const arr = this.arr;
@@ -311,6 +317,20 @@ export class LuaTable extends Map<LuaValue, LuaValue> {
     this.nodeCap = nrec === 0 ? 0 : ceilPow2(nrec);
   }
 
+  /**
+   * The first key that is not a string: from here on the model follows every change. Before,
+   * only string keys came, and a string-keyed hash part cannot change the array part (`#` is
+   * 0): so its sizes are worked out now, as Lua's would stand after those insertions (the
+   * node count doubling from the constructor's size as needed). Deleted string keys are
+   * forgotten; where they lie in Lua depends on its randomly seeded string hash anyway.
+   */
+  startModel(): void {
+    this.stringKeysOnly = false;
+    const n = super.size;
+    this.nodeUsed = n;
+    if (n > this.nodeCap) this.nodeCap = ceilPow2(n);
+  }
+
   /** Keep metaIndex/metaNewindex equal to the raw fields they mirror. */
   noteMetaField(key: string, value: LuaValue): void {
     if (key === "__index") this.metaIndex = value;
@@ -478,6 +498,7 @@ export function tableOf(items?: LuaValue[], fields?: Record<string, LuaValue>, p
   if (pairs) nrec += pairs.length / 2;
   const count = items === undefined ? 0 : items.length;
   t.presize(fixed === undefined ? count : Math.max(floatingByte(fixed), count), floatingByte(nrec));
+  if (pairs !== undefined || count > 0) t.startModel();
   if (pairs) for (let i = 0; i < pairs.length; i += 2) t.set(pairs[i], pairs[i + 1]);
   if (items && count > 0) {
     let n = count;

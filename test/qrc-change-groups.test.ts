@@ -1,27 +1,10 @@
 // Change groups (qrc.md §4.3, §7): deltas, per-connection scope, limits and error 5,
 // AutoPoll pushes at short rates, several clients and groups at once.
-import { afterEach, describe, expect, test } from "vitest";
-import { startQrcServer, type QrcServer, type QrcServerOptions } from "../runtime/qsys/qrc/index.ts";
-import { lobby, QrcClient, sleep, until, type Lobby } from "./qrc-helpers.ts";
+import { describe, expect, test } from "vitest";
+import { qrcServerPerTest, QrcClient, sleep, until } from "./qrc-helpers.ts";
 
-let design: Lobby;
-let server: QrcServer | undefined;
-const clients: QrcClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
-async function start(options: QrcServerOptions = {}): Promise<number> {
-  design = lobby();
-  server = await startQrcServer(design, { port: 0, host: "127.0.0.1", ...options });
-  return server.port;
-}
-async function open(port: number): Promise<QrcClient> {
-  const c = await QrcClient.open(port);
-  clients.push(c);
-  return c;
-}
+const qrc = qrcServerPerTest();
+const { start, open } = qrc;
 type Change = { Component?: string; Name: string; Value: number; String: string; Position: number };
 async function poll(c: QrcClient, Id: string | number): Promise<Change[]> {
   const r = await c.call("ChangeGroup.Poll", { Id });
@@ -38,7 +21,7 @@ describe("polling", () => {
     await c.call("ChangeGroup.AddComponentControl", { Id: "g", Component: { Name: "Zone1", Controls: [{ Name: "gain" }, { Name: "source" }] } });
     expect(names(await poll(c, "g"))).toEqual(["MainGain", "MainMute", "Zone1.gain", "Zone1.source"]);
     expect(await poll(c, "g")).toEqual([]);
-    design.Zone1.control("source")!.scriptSet("USB"); // a script change shows up in the next poll
+    qrc.design.Zone1.control("source")!.scriptSet("USB"); // a script change shows up in the next poll
     await c.call("Control.Set", { Name: "MainMute", Value: 1 }); // so does one over QRC
     expect(await poll(c, "g")).toEqual([
       { Name: "MainMute", String: "muted", Value: 1, Position: 1 },
@@ -55,11 +38,11 @@ describe("polling", () => {
     await c.call("ChangeGroup.AddControl", { Id: "g", Controls: ["MainMute"] });
     expect(names(await poll(c, "g"))).toEqual(["MainMute"]);
     await c.call("ChangeGroup.Remove", { Id: "g", Controls: ["MainMute", "NotInGroup"] });
-    design.MainMute.scriptSet(1);
-    design.MainGain.scriptSet(3);
+    qrc.design.MainMute.scriptSet(1);
+    qrc.design.MainGain.scriptSet(3);
     expect(names(await poll(c, "g"))).toEqual(["MainGain"]);
     expect((await c.call("ChangeGroup.Clear", { Id: "g" })).result).toBe(true);
-    design.MainGain.scriptSet(4);
+    qrc.design.MainGain.scriptSet(4);
     expect(await poll(c, "g")).toEqual([]); // the group stays, empty
   });
   test("an empty Add creates the group; numeric and string Ids name the same group", async () => {
@@ -118,7 +101,7 @@ describe("scope and limits", () => {
     await a.call("ChangeGroup.AddControl", { Id: "g1", Controls: ["MainGain"] });
     await b.call("ChangeGroup.AddControl", { Id: "g1", Controls: ["MainMute"] });
     expect(names(await poll(a, "g1"))).toEqual(["MainGain"]);
-    design.MainMute.scriptSet(1);
+    qrc.design.MainMute.scriptSet(1);
     expect(await poll(a, "g1")).toEqual([]);
     expect(names(await poll(b, "g1"))).toEqual(["MainMute"]);
     await b.call("ChangeGroup.Destroy", { Id: "g1" });
@@ -146,7 +129,7 @@ describe("scope and limits", () => {
     expect((await b.call("ChangeGroup.AddControl", { Id: "x", Controls: [] })).result).toBe(true);
     expect((await b.call("ChangeGroup.AddControl", { Id: "y", Controls: [] })).error).toEqual(EXHAUSTED); // 3 in use server-wide
     a.close();
-    await until(() => server!.connections === 1);
+    await until(() => qrc.server.connections === 1);
     expect((await b.call("ChangeGroup.AddControl", { Id: "y", Controls: [] })).result).toBe(true);
   });
 });
@@ -161,7 +144,7 @@ describe("AutoPoll", () => {
     await c.call("ChangeGroup.AddControl", { Id: "g", Controls: ["MainGain"] });
     expect((await c.call("ChangeGroup.AutoPoll", { Id: "g", Rate: 0.02 })).result).toBe(true);
     await until(() => pushes(c).length >= 3, 5000, "three pushes");
-    design.MainGain.scriptSet(-20);
+    qrc.design.MainGain.scriptSet(-20);
     await until(() => pushes(c).filter((p) => p.Changes.length > 0).length >= 2, 5000, "the change pushed");
     await until(() => pushes(c).length >= 10, 5000, "ten pushes");
     const withChanges = pushes(c).filter((p) => p.Changes.length > 0);
@@ -200,7 +183,7 @@ describe("AutoPoll", () => {
       await c.call("ChangeGroup.AutoPoll", { Id: `named${i}`, Rate: 0.02 });
       await c.call("ChangeGroup.AutoPoll", { Id: `zone${i}`, Rate: 0.03 });
     }
-    design.Zone1.control("mute")!.scriptSet(1);
+    qrc.design.Zone1.control("mute")!.scriptSet(1);
     for (const [i, c] of cs.entries()) {
       await until(() => pushes(c).filter((p) => p.Id === `zone${i}` && p.Changes.some((x) => x.Value === 1)).length >= 1, 5000, "zone push");
       await until(() => pushes(c).filter((p) => p.Id === `named${i}`).length >= 3, 5000, "named pushes");

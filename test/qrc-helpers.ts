@@ -2,7 +2,8 @@
 // MainGain −100…20 dB and MainMute; component Zone1 with gain, mute, source), plus a
 // component with a trigger, and a QRC client over real node:net on 127.0.0.1.
 import net from "node:net";
-import type { QrcChange, QrcComponent, QrcControl, QrcControlState, QrcDesign } from "../runtime/qsys/qrc/index.ts";
+import { afterEach } from "vitest";
+import { startQrcServer, type QrcChange, type QrcComponent, type QrcControl, type QrcControlState, type QrcDesign, type QrcServer, type QrcServerOptions } from "../runtime/qsys/qrc/index.ts";
 
 type Kind = "Float" | "Boolean" | "Text" | "Trigger";
 
@@ -175,6 +176,45 @@ export function lobby(): Lobby {
       IsEmulator: true,
     }),
   };
+}
+
+/**
+ * A QRC server on 127.0.0.1 over a fresh lobby design, started by a test; it and the
+ * clients the test opened are closed after each test.
+ */
+export function qrcServerPerTest() {
+  let design: Lobby | undefined;
+  let server: QrcServer | undefined;
+  const clients: QrcClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    get design(): Lobby {
+      return design!;
+    },
+    get server(): QrcServer {
+      return server!;
+    },
+    /** Start the server on an ephemeral port; returns the port. */
+    async start(options: QrcServerOptions = {}): Promise<number> {
+      design = lobby();
+      server = await startQrcServer(design, { port: 0, host: "127.0.0.1", ...options });
+      return server.port;
+    },
+    /** A client (after EngineStatus), closed after the test. */
+    async open(port: number): Promise<QrcClient> {
+      return track(await QrcClient.open(port));
+    },
+    track,
+  };
+  /** Close this client after the test too. */
+  function track(c: QrcClient): QrcClient {
+    clients.push(c);
+    return c;
+  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,28 +1,11 @@
 // Misbehaving peers and the transport: non-JSON and non-JSON-RPC frames, invalid UTF-8, a
 // 10 MB frame without NUL, resets mid-frame, whitespace around frames, frames split and
 // merged on real sockets, a client that does not read, the idle close, and Logon.
-import { afterEach, describe, expect, test } from "vitest";
-import { startQrcServer, type QrcServer, type QrcServerOptions } from "../runtime/qsys/qrc/index.ts";
-import { lobby, QrcClient, sleep, until, type Lobby } from "./qrc-helpers.ts";
+import { describe, expect, test } from "vitest";
+import { qrcServerPerTest, QrcClient, sleep, until } from "./qrc-helpers.ts";
 
-let design: Lobby;
-let server: QrcServer | undefined;
-const clients: QrcClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = undefined;
-});
-async function start(options: QrcServerOptions = {}): Promise<number> {
-  design = lobby();
-  server = await startQrcServer(design, { port: 0, host: "127.0.0.1", ...options });
-  return server.port;
-}
-async function open(port: number): Promise<QrcClient> {
-  const c = await QrcClient.open(port);
-  clients.push(c);
-  return c;
-}
+const qrc = qrcServerPerTest();
+const { start, open } = qrc;
 const PARSE_ERROR = '{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error. Invalid JSON was received by the server."}}';
 const INVALID = (id: string) =>
   `{"jsonrpc":"2.0","id":${id},"error":{"code":-32600,"message":"Invalid Request. The JSON sent is not a valid Request object."}}`;
@@ -100,16 +83,16 @@ describe("bad frames get an error and the connection goes on", () => {
     a.send('{"jsonrpc":"2.0","method":"Control.Set","params":{"Name":"MainG', true);
     await sleep(20);
     a.sock.resetAndDestroy();
-    await until(() => server!.connections === 1);
+    await until(() => qrc.server.connections === 1);
     expect((await b.call("Control.Get", ["MainGain"])).result).toMatchObject([{ Value: -12 }]);
     // a's AutoPoll died with it: its control is no longer read.
-    const gain = design.MainGain;
+    const gain = qrc.design.MainGain;
     let reads = 0;
     const version = gain.version.bind(gain);
     gain.version = () => (reads++, version());
     await sleep(100);
     expect(reads).toBe(0);
-    expect(design.MainGain.received).toEqual([]);
+    expect(qrc.design.MainGain.received).toEqual([]);
   });
 });
 
@@ -139,7 +122,7 @@ describe("frames split and merged on a real socket", () => {
       c.send(stream.subarray(i), true);
       expect(await replies(c), `split at byte ${i}`).toEqual(expected);
     }
-    expect(design.Zone1.control("source")!.text).toBe("Ünïcødé € 😀");
+    expect(qrc.design.Zone1.control("source")!.text).toBe("Ünïcødé € 😀");
   });
   test("one byte per write", async () => {
     const c = await open(await start());
@@ -224,14 +207,14 @@ describe("Logon (qrc.md §3, §7)", () => {
 
 test("a faulty control model gives -32603 for what it breaks, and everything else is served", async () => {
   const port = await start();
-  design.MainGain.state = () => {
+  qrc.design.MainGain.state = () => {
     throw new Error("model fault");
   };
-  design.status = () => {
+  qrc.design.status = () => {
     throw new Error("no status");
   };
   const c = await QrcClient.connect(port); // no EngineStatus can be sent
-  clients.push(c);
+  qrc.track(c);
   expect(await c.call("Control.Get", ["MainGain"], 4)).toEqual({ jsonrpc: "2.0", id: 4, error: { code: -32603, message: "Server error. model fault" } });
   expect((await c.call("StatusGet", 0)).error).toEqual({ code: -32603, message: "Server error. no status" });
   await c.call("ChangeGroup.AddControl", { Id: "g", Controls: ["MainGain", "MainMute"] });

@@ -14,15 +14,14 @@
 // handler or the script's top level. SerialPorts raise no Timeout: the library has no
 // ReadTimeout (qsys-api.md, SerialServerPorts example).
 import type net from "node:net";
-import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
-import { RecvBuffer } from "./buffer.ts";
-import { deliver, eventsStopped, inTurn, markDirty, raiseObjectEvent, type Corked } from "./events.ts";
+import { ByteStream } from "./byte-stream.ts";
+import { deliver, eventsStopped, inTurn, raiseObjectEvent } from "./events.ts";
 import { connectTcp, openDevice, systemText, type LineSettings } from "./serial-link.ts";
 import { targetText, type SerialTarget } from "./serial-map.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
 import { connectErrorText, errorText } from "./tcp-errors.ts";
-import { CLOSED, CONNECTED, DATA, ERROR, EVENT_NAMES, HIGH_WATER, RECONNECT } from "./tcp-socket.ts";
+import { CLOSED, CONNECTED, DATA, ERROR, EVENT_NAMES, RECONNECT } from "./tcp-socket.ts";
 
 const IDLE = 0;
 const OPENING = 1;
@@ -31,13 +30,8 @@ const OPEN = 2;
 /** How long bytes written before Close() may take to leave. */
 const LINGER_MS = 30_000;
 
-export class SerialPortObject extends LuaUserdata implements Corked {
-  private sock: net.Socket | undefined = undefined;
+export class SerialPortObject extends ByteStream {
   private state = IDLE;
-  readonly buf = new RecvBuffer();
-  /** Bytes written during the current turn, sent when it ends. */
-  private out = "";
-  paused = false;
   /** Open() called and Close() not since: a lost link is opened again. */
   private wanted = false;
   private settings: LineSettings = { baud: 9600, dataBits: 8, parity: "N", stopBits: 1 };
@@ -137,11 +131,7 @@ export class SerialPortObject extends LuaUserdata implements Corked {
   private attachData(s: net.Socket): void {
     s.on("data", (chunk: Buffer) => {
       if (this.sock !== s || this.state !== OPEN) return;
-      this.buf.append(chunk.toString("latin1"));
-      if (this.buf.length > HIGH_WATER) {
-        this.paused = true;
-        s.pause();
-      }
+      this.received(chunk);
       this.emit(DATA, undefined);
     });
   }
@@ -151,32 +141,6 @@ export class SerialPortObject extends LuaUserdata implements Corked {
     const t = this.target.kind;
     const text = t === "device" ? systemText(e) : (e as { syscall?: string }).syscall === "getaddrinfo" ? connectErrorText(e) : errorText(e);
     return `${targetText(this.target)}: ${text}`;
-  }
-
-  /** Queue bytes: collected during a turn, written at once otherwise. Caller checked isOpen. */
-  write(data: string): void {
-    if (inTurn()) {
-      if (this.out === "") {
-        if (data === "") return;
-        markDirty(this);
-        this.out = data;
-      } else this.out += data;
-    } else this.sock!.write(data, "latin1");
-  }
-
-  flushOut(): void {
-    const out = this.out;
-    if (out === "") return;
-    this.out = "";
-    if (this.state === OPEN) this.sock!.write(out, "latin1");
-  }
-
-  /** After a read: resume a link paused at HIGH_WATER once the script made room. */
-  drained(): void {
-    if (this.paused && this.buf.length < HIGH_WATER / 2) {
-      this.paused = false;
-      this.sock?.resume();
-    }
   }
 
   /** Close the link without any event; what was written still goes out (bounded wait). */

@@ -11,10 +11,9 @@
 // rather than closures per connection: less memory per connection, same behaviour.
 import net from "node:net";
 import tls from "node:tls";
-import { LuaUserdata } from "../lua/meta.ts";
 import type { LuaValue } from "../lua/value.ts";
-import { RecvBuffer } from "./buffer.ts";
-import { deliver, eventsStopped, inTurn, markDirty, raiseObjectEvent, type Corked } from "./events.ts";
+import { ByteStream } from "./byte-stream.ts";
+import { deliver, eventsStopped, inTurn, raiseObjectEvent } from "./events.ts";
 import { isStopping, trackSocket, untrackSocket } from "./service.ts";
 import { connectErrorText, errorText, ipv4Text } from "./tcp-errors.ts";
 
@@ -32,12 +31,7 @@ const IDLE = 0;
 const CONNECTING = 1;
 const OPEN = 2;
 
-/**
- * Past this many unread bytes the socket stops reading (TCP backpressure reaches the peer)
- * until the script has read the buffer below half of it: a peer flooding without
- * terminators cannot exhaust memory, and nothing is dropped (README "receive buffer cap").
- */
-export const HIGH_WATER = 16 * 1024 * 1024;
+export { HIGH_WATER } from "./byte-stream.ts";
 
 /** How long queued bytes may take to leave after Disconnect (WriteTimeout, if set, instead). */
 const LINGER_MS = 30_000;
@@ -53,18 +47,13 @@ export interface TlsSettings {
   validate: boolean;
 }
 
-export class TcpSocketObject extends LuaUserdata implements Corked {
-  sock: net.Socket | undefined = undefined;
+export class TcpSocketObject extends ByteStream {
   state = IDLE;
-  readonly buf = new RecvBuffer();
-  /** Bytes written during the current turn, sent when it ends. */
-  out = "";
   peerAddress = "";
   host = "";
   port = 0;
   /** Set by Disconnect(): no reconnect until the next Connect(). */
   disconnected = false;
-  paused = false;
 
   readTimeout = 0;
   writeTimeout = 0;
@@ -160,31 +149,14 @@ export class TcpSocketObject extends LuaUserdata implements Corked {
     this.closeQuietly();
   }
 
-  /** Queue bytes: collected during a turn, written at once otherwise. Caller checked OPEN. */
+  get isOpen(): boolean {
+    return this.state === OPEN;
+  }
+
+  /** Queue bytes (see ByteStream); a WriteTimeout starts counting. Caller checked OPEN. */
   write(data: string): void {
-    if (inTurn()) {
-      if (this.out === "") {
-        if (data === "") return;
-        markDirty(this);
-        this.out = data;
-      } else this.out += data;
-    } else this.sock!.write(data, "latin1");
+    super.write(data);
     if (this.writeTimeout > 0 && this.writeTimer === undefined) this.armWriteTimer();
-  }
-
-  flushOut(): void {
-    const out = this.out;
-    if (out === "") return;
-    this.out = "";
-    if (this.state === OPEN) this.sock!.write(out, "latin1");
-  }
-
-  /** After a read: resume a socket paused at HIGH_WATER once the script made room. */
-  drained(): void {
-    if (this.paused && this.buf.length < HIGH_WATER / 2) {
-      this.paused = false;
-      this.sock?.resume();
-    }
   }
 
   // ---- timeouts -------------------------------------------------------------------------
@@ -318,12 +290,8 @@ function onConnect(this: net.Socket): void {
 function onSocketData(this: net.Socket, chunk: Buffer): void {
   const o = (this as OwnedSocket)[OWNER];
   if (o.sock !== this || o.state !== OPEN) return;
-  o.buf.append(chunk.toString("latin1"));
+  o.received(chunk);
   if (o.readTimeout > 0) o.lastData = Date.now();
-  if (o.buf.length > HIGH_WATER) {
-    o.paused = true;
-    this.pause();
-  }
   o.emit(DATA, undefined);
 }
 
